@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `re100` command-line tool: plans the hourly operation of an RE100 industrial complex.
+@main
+struct RE100Command: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "re100",
+        abstract: "Plan the hourly operation of an RE100 industrial complex at least cost.",
+        version: RE100Version.current,
+        subcommands: []
+    )
+}
