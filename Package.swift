@@ -48,7 +48,7 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
+        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "CGLPK"]),
         .testTarget(name: "EnergyCalendarTests", dependencies: ["EnergyCalendar"]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
         .testTarget(name: "GridIOTests", dependencies: ["GridIO", "GridModel"]),
