@@ -38,6 +38,13 @@ public struct GLPKSolver: LinearSolver {
         return problem.solution(for: outcome, model: model)
     }
 
+    /// Loads `model` into a GLPK problem object and deletes it again, without solving: proves
+    /// that GLPK accepts the model and lets benchmarks time the C boundary on its own.
+    public func load(_ model: LinearModel) throws(SolverError) {
+        let problem = try GLPKProblem(model: model, log: log, messageLevel: .off)
+        problem.delete()
+    }
+
     /// Writes `model` in CPLEX LP or free MPS format through GLPK's writers, to a temporary file
     /// renamed into place. Empty names are replaced by `r<i>`/`c<j>` (1-based) as GLPK does.
     public func write(_ model: LinearModel, format: ModelFileFormat, to path: String) throws(SolverError) {

@@ -9,27 +9,30 @@
 enum NameRules {
     static let maximumLength = 255
 
-    private static let allowedPunctuation: Set<UInt8> = Set("!\"#$%&()/,.;?@_`'{}|~".utf8)
+    /// Byte-indexed table of the allowed characters (letters, digits, GLPK's FCHARS).
+    private static let allowed: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "!\"#$%&()/,.;?@_`'{}|~".utf8 { table[Int(byte)] = true }
+        for byte in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(byte)] = true }
+        for byte in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(byte)] = true }
+        for byte in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(byte)] = true }
+        return table
+    }()
 
     /// Why `name` is not acceptable, or nil when it is.
     static func problem(with name: String) -> String? {
-        let bytes = Array(name.utf8)
-        if bytes.isEmpty { return nil }
+        let bytes = name.utf8
+        guard let first = bytes.first else { return nil }
         if bytes.count > maximumLength {
             return "name has \(bytes.count) bytes; at most \(maximumLength) are allowed"
         }
-        for byte in bytes where !(isLetterOrDigit(byte) || allowedPunctuation.contains(byte)) {
+        for byte in bytes where !allowed[Int(byte)] {
             let character = String(decoding: [byte], as: UTF8.self)
             return "name '\(name)' contains '\(byte < 0x80 ? character : "non-ASCII")'; only letters, digits and !\"#$%&()/,.;?@_`'{}|~ are allowed"
         }
-        let first = bytes[0]
         if (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) || first == UInt8(ascii: ".") {
             return "name '\(name)' starts with a digit or a period"
         }
         return nil
-    }
-
-    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 }

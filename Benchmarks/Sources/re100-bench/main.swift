@@ -1,0 +1,64 @@
+import Foundation
+import LinearProgramming
+
+/// re100's speed benchmarks, run by `scripts/bench` in a release build. Each case prints one
+/// line: name, wall seconds (best of the repetitions) and the process's peak resident memory.
+
+/// Peak resident set size of this process in MiB (Linux `VmHWM`).
+func peakMemoryMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
+    else { return .nan }
+    return kilobytes / 1024
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let clock = ContinuousClock()
+    let start = clock.now
+    try body()
+    let elapsed = (clock.now - start).components
+    return Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+}
+
+/// A dispatch-shaped LP: `hours` periods of `units` columns, each row coupling ten units
+/// of one hour plus a storage-like link to the previous hour.
+func buildModel(nonzeros: Int) throws -> LinearModel {
+    let unitsPerHour = 1_000, termsPerRow = 10
+    let rowsPerHour = unitsPerHour / termsPerRow * 2
+    let hours = max(1, nonzeros / (rowsPerHour * termsPerRow))
+    var builder = LinearModelBuilder()
+    builder.reserveCapacity(columns: hours * unitsPerHour, rows: hours * rowsPerHour, nonzeros: nonzeros)
+    for hour in 0..<hours {
+        for unit in 0..<unitsPerHour {
+            builder.addColumn(name: "p(u\(unit),t\(hour))", lower: 0, upper: 10 + Double(unit % 7),
+                              cost: Double(unit % 13) + 0.5)
+        }
+    }
+    for hour in 0..<hours {
+        let base = hour * unitsPerHour
+        for block in 0..<rowsPerHour {
+            let row = builder.addRow(name: "c(b\(block),t\(hour))", lower: 1, upper: 50)
+            for term in 0..<termsPerRow {
+                let unit = (block * 7 + term * 101) % unitsPerHour
+                builder.addCoefficient(row: row, column: base + unit, value: 1 + Double(term) * 0.1)
+            }
+        }
+    }
+    return try builder.build()
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+let nonzeros = Int(arguments.first ?? "") ?? 1_000_000
+let repetitions = 3
+var model: LinearModel?
+var best = (build: Double.infinity, load: Double.infinity)
+for _ in 0..<repetitions {
+    best.build = min(best.build, try seconds { model = try buildModel(nonzeros: nonzeros) })
+    guard let model else { break }
+    best.load = min(best.load, try seconds { try GLPKSolver().load(model) })
+}
+let size = model.map { "\($0.rowCount) rows, \($0.columnCount) columns, \($0.nonzeroCount) nonzeros" } ?? "-"
+print("lp-build  \(String(format: "%8.3f", best.build)) s   (\(size))")
+print("lp-load   \(String(format: "%8.3f", best.load)) s   (GLPK glp_load_matrix and bounds)")
+print("total     \(String(format: "%8.3f", best.build + best.load)) s   peak memory \(String(format: "%.0f", peakMemoryMiB())) MiB")
