@@ -1,0 +1,167 @@
+import Foundation
+import GridModel
+
+extension DispatchFormulation {
+    /// Generators: `p_min_pu[t]·p_nom ≤ p[t] ≤ p_max_pu[t]·p_nom` (MW) as column bounds, cost
+    /// `w_t·c[t]·p[t]`; renewable surplus is curtailed (output below availability), never forced.
+    /// Ramp limits where given: `p[t] − p[t−1] ≤ ramp_up·p_nom`, `p[t−1] − p[t] ≤ ramp_down·p_nom`.
+    mutating func addGenerators() {
+        for generator in network.generators {
+            let name = ComponentName.sanitized(generator.id.rawValue)
+            let columns = (0..<window.count).map { h in
+                let t = window.snapshot(h)
+                return addHourlyColumn("p", name, hour: h,
+                                 lower: generator.minimumPerUnit.value(at: t) * generator.nominalPower,
+                                 upper: generator.maximumPerUnit.value(at: t) * generator.nominalPower,
+                                 cost: weight(\.objectiveWeights, h) * generator.marginalCost.value(at: t),
+                                 category: .fuel)
+            }
+            for h in 0..<window.count { inject(columns[h], coefficient: 1, at: generator.bus, hour: h) }
+            addRampLimits(name: name, columns: columns, generator: generator)
+            generatorPower.append(columns)
+        }
+    }
+
+    private mutating func addRampLimits(name: String, columns: [Int], generator: Generator) {
+        for h in 1..<max(window.count, 1) {
+            let t = window.snapshot(h)
+            if let up = generator.rampUpLimit {
+                builder.addRow(name: ComponentName.hourly("ramp_up", name, t), upper: up * generator.nominalPower,
+                               terms: [(columns[h], 1), (columns[h - 1], -1)])
+            }
+            if let down = generator.rampDownLimit {
+                builder.addRow(name: ComponentName.hourly("ramp_down", name, t), upper: down * generator.nominalPower,
+                               terms: [(columns[h - 1], 1), (columns[h], -1)])
+            }
+        }
+    }
+
+    /// Storage units: `0 ≤ p_dis ≤ p_max_pu·p_nom`, `0 ≤ p_ch ≤ −p_min_pu·p_nom` (MW),
+    /// `0 ≤ soc ≤ max_hours·p_nom` (MWh), and state-of-charge continuity
+    /// `soc[t] = (1−loss)^{w_t}·soc[t−1] + w_t·(η_ch·p_ch[t] − p_dis[t]/η_dis + inflow[t] − spill[t])`,
+    /// cyclic (`soc[−1] = soc[T−1]`) or from the carried/initial state. Cost `w_t·c·p_dis`.
+    mutating func addStorageUnits() {
+        for unit in network.storageUnits {
+            let name = ComponentName.sanitized(unit.id.rawValue)
+            var charge: [Int] = [], discharge: [Int] = [], energy: [Int] = [], spill: [Int?] = []
+            for h in 0..<window.count {
+                let t = window.snapshot(h)
+                discharge.append(addHourlyColumn("p_dis", name, hour: h, lower: 0,
+                                           upper: max(0, unit.maximumPerUnit.value(at: t)) * unit.nominalPower,
+                                           cost: weight(\.objectiveWeights, h) * unit.marginalCost.value(at: t),
+                                           category: .fuel))
+                charge.append(addHourlyColumn("p_ch", name, hour: h, lower: 0,
+                                        upper: max(0, -unit.minimumPerUnit.value(at: t)) * unit.nominalPower))
+                energy.append(addHourlyColumn("soc", name, hour: h, lower: 0, upper: unit.energyCapacity))
+                let inflow = unit.inflow.value(at: t)
+                spill.append(inflow > 0 ? addHourlyColumn("spill", name, hour: h, lower: 0, upper: inflow) : nil)
+                inject(discharge[h], coefficient: 1, at: unit.bus, hour: h)
+                inject(charge[h], coefficient: -1, at: unit.bus, hour: h)
+            }
+            let initial = state?.storedEnergyMWh[unit.id.rawValue] ?? unit.stateOfChargeInitial
+            for h in 0..<window.count {
+                let w = weight(\.storeWeights, h)
+                let retention = pow(1 - unit.standingLoss, w)
+                var terms: [(column: Int, coefficient: Double)] = [
+                    (energy[h], 1), (charge[h], -w * unit.efficiencyStore), (discharge[h], w / unit.efficiencyDispatch),
+                ]
+                if let spilled = spill[h] { terms.append((spilled, w)) }
+                var constant = w * unit.inflow.value(at: window.snapshot(h))
+                if h > 0 {
+                    terms.append((energy[h - 1], -retention))
+                } else if unit.isCyclic {
+                    if window.count > 1 { terms.append((energy[window.count - 1], -retention)) } else { terms[0].coefficient -= retention }
+                } else {
+                    constant += retention * initial
+                }
+                builder.addRow(name: ComponentName.hourly("soc_balance", name, window.snapshot(h)),
+                               lower: constant, upper: constant, terms: terms)
+            }
+            storageCharge.append(charge)
+            storageDischarge.append(discharge)
+            storageEnergy.append(energy)
+            storageSpill.append(spill)
+        }
+    }
+
+    /// Stores: `e_min_pu·e_nom ≤ e[t] ≤ e_max_pu·e_nom` (MWh), free power `p` (MW, positive into
+    /// the bus), `e[t] = (1−loss)^{w_t}·e[t−1] − w_t·p[t]`, cyclic or from the initial energy.
+    /// Cost `w_t·c·p`.
+    mutating func addStores() {
+        for store in network.stores {
+            let name = ComponentName.sanitized(store.id.rawValue)
+            var power: [Int] = [], energy: [Int] = []
+            for h in 0..<window.count {
+                let t = window.snapshot(h)
+                power.append(addHourlyColumn("p_store", name, hour: h, lower: -.infinity, upper: .infinity,
+                                       cost: weight(\.objectiveWeights, h) * store.marginalCost.value(at: t), category: .fuel))
+                energy.append(addHourlyColumn("e", name, hour: h,
+                                        lower: store.minimumPerUnit.value(at: t) * store.nominalEnergy,
+                                        upper: store.maximumPerUnit.value(at: t) * store.nominalEnergy))
+                inject(power[h], coefficient: 1, at: store.bus, hour: h)
+            }
+            let initial = state?.storedEnergyMWh[store.id.rawValue] ?? store.energyInitial
+            for h in 0..<window.count {
+                let w = weight(\.storeWeights, h)
+                let retention = pow(1 - store.standingLoss, w)
+                var terms: [(column: Int, coefficient: Double)] = [(energy[h], 1), (power[h], w)]
+                var constant = 0.0
+                if h > 0 {
+                    terms.append((energy[h - 1], -retention))
+                } else if store.isCyclic {
+                    if window.count > 1 { terms.append((energy[window.count - 1], -retention)) } else { terms[0].coefficient -= retention }
+                } else {
+                    constant = retention * initial
+                }
+                builder.addRow(name: ComponentName.hourly("e_balance", name, window.snapshot(h)),
+                               lower: constant, upper: constant, terms: terms)
+            }
+            storePower.append(power)
+            storeEnergy.append(energy)
+        }
+    }
+
+    /// Links: `p_min_pu·p_nom ≤ p[t] ≤ p_max_pu·p_nom` withdrawn at bus0, `η[t]·p[t]` delivered at
+    /// bus1 (MW); cost `w_t·c·p`.
+    mutating func addLinks() {
+        for link in network.links {
+            let name = ComponentName.sanitized(link.id.rawValue)
+            let columns = (0..<window.count).map { h in
+                let t = window.snapshot(h)
+                return addHourlyColumn("p_link", name, hour: h,
+                                 lower: link.minimumPerUnit.value(at: t) * link.nominalPower,
+                                 upper: link.maximumPerUnit.value(at: t) * link.nominalPower,
+                                 cost: weight(\.objectiveWeights, h) * link.marginalCost.value(at: t), category: .fuel)
+            }
+            for h in 0..<window.count {
+                inject(columns[h], coefficient: -1, at: link.bus0, hour: h)
+                inject(columns[h], coefficient: link.efficiency.value(at: window.snapshot(h)), at: link.bus1, hour: h)
+            }
+            linkFlow.append(columns)
+        }
+    }
+
+    /// Loads: fixed demand on the right-hand side of the balance; where shedding is allowed an
+    /// unserved-energy column `0 ≤ u[t] ≤ demand[t]` (MW) at the load's value of lost load.
+    mutating func addLoads() throws(DispatchError) {
+        for load in network.loads {
+            guard let demand = load.fixedDemand else {
+                throw DispatchError(field: "loads.\(load.id.rawValue)",
+                                    message: "demand is to be forecast from history; run the forecast first (re100 run does)")
+            }
+            guard case .allowed(let valueOfLostLoad) = load.shedding else {
+                unserved.append(nil)
+                continue
+            }
+            let name = ComponentName.sanitized(load.id.rawValue)
+            let columns = (0..<window.count).map { h in
+                let t = window.snapshot(h)
+                return addHourlyColumn("unserved", name, hour: h, lower: 0,
+                                 upper: max(0, demand.value(at: t)),
+                                 cost: weight(\.objectiveWeights, h) * valueOfLostLoad, category: .unservedLoad)
+            }
+            for h in 0..<window.count { inject(columns[h], coefficient: 1, at: load.bus, hour: h) }
+            unserved.append(columns)
+        }
+    }
+}

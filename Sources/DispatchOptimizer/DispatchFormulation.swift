@@ -1,0 +1,163 @@
+import EnergyCalendar
+import Foundation
+import GridModel
+import LinearProgramming
+
+/// The multi-period dispatch LP of one window, built family by family as in ARCHITECTURE.md
+/// ("Dispatch formulation"), with index maps from components and hours to columns and rows so
+/// that solutions and duals map back to schedules and prices.
+///
+/// Column and row names follow the components (`p(pv_roof,t0012)`, `bal(bus_154kv,t0012)`).
+/// Hours `h` are 0-based within the window; snapshot `window.start + h` of the time axis.
+struct DispatchFormulation {
+    let network: Network
+    let window: HourWindow
+    let state: DispatchState?
+    var builder = LinearModelBuilder()
+
+    /// Names made safe for the LP format, per component list, in network order.
+    let busNames: [String]
+    /// Index of each bus by id.
+    let busIndex: [Bus.ID: Int]
+    /// Balance row of (bus, hour): `balanceRows[bus][h]`, nil for buses without any terms.
+    var balanceRows: [[Int]?] = []
+
+    // Column maps, `[component][h]` unless noted.
+    var generatorPower: [[Int]] = []
+    var storageCharge: [[Int]] = []
+    var storageDischarge: [[Int]] = []
+    var storageEnergy: [[Int]] = []
+    var storageSpill: [[Int?]] = []
+    var storePower: [[Int]] = []
+    var storeEnergy: [[Int]] = []
+    var linkFlow: [[Int]] = []
+    var lineFlow: [[Int]] = []
+    var transformerFlow: [[Int]] = []
+    var unserved: [[Int]?] = []
+    var ppaDelivery: [[Int]] = []
+    var gridImport: [Int] = []
+    var gridExport: [Int] = []
+    /// Billing-demand column per month key in the window.
+    var billingDemand: [String: Int] = [:]
+    var recPurchase: Int?
+    var greenPremiumPurchase: Int?
+    /// The cost item, objective coefficient and window hour of every column, parallel to the
+    /// builder's columns.
+    var columnCosts: [ColumnCost] = []
+    /// Carriers by id.
+    let carriers: [Carrier.ID: Carrier]
+    /// Share of the horizon's period targets (RE share volumes, CO2 cap, contract volumes) that
+    /// applies to this window: window hours / horizon hours (1 for a single LP).
+    var periodShare = 1.0
+
+    /// Hours each component carries: objective weights, storage weights, energy weights.
+    var objectiveWeight: [Double] { (0..<window.count).map { network.timeAxis.objectiveWeights[window.snapshot($0)] } }
+
+    init(network: Network, window: HourWindow, state: DispatchState?) {
+        self.network = network
+        self.window = window
+        self.state = state
+        busNames = network.buses.map { ComponentName.sanitized($0.id.rawValue) }
+        var index: [Bus.ID: Int] = [:]
+        for (position, bus) in network.buses.enumerated() { index[bus.id] = position }
+        busIndex = index
+        var byID: [Carrier.ID: Carrier] = [:]
+        for carrier in network.carriers { byID[carrier.id] = carrier }
+        carriers = byID
+    }
+
+    /// Builds every family in order and freezes the model.
+    static func build(network: Network, window: HourWindow, state: DispatchState?,
+                      periodShare: Double = 1) throws(DispatchError) -> DispatchFormulation {
+        var formulation = DispatchFormulation(network: network, window: window, state: state)
+        formulation.periodShare = periodShare
+        formulation.reserve()
+        formulation.addNodalBalance()
+        formulation.addGenerators()
+        formulation.addStorageUnits()
+        formulation.addStores()
+        formulation.addLinks()
+        formulation.addBranchFlows()
+        try formulation.addLoads()
+        formulation.addGridConnection()
+        formulation.addPowerPurchaseAgreements()
+        formulation.addCertificates()
+        formulation.addRenewableShareTarget()
+        formulation.addCarbonFreeTarget()
+        formulation.addCarbonCap()
+        return formulation
+    }
+
+    /// Frozen LP; throws when the network produced values GLPK cannot take (NaN, inverted bounds).
+    func model() throws(DispatchError) -> LinearModel {
+        do {
+            return try builder.build()
+        } catch {
+            throw DispatchError(field: "model", message: error.description)
+        }
+    }
+
+    private mutating func reserve() {
+        let hours = window.count
+        let units = network.generators.count + 3 * network.storageUnits.count + 2 * network.stores.count
+            + network.links.count + network.lines.count + network.transformers.count + network.loads.count
+            + network.powerPurchaseAgreements.count + 2
+        builder.reserveCapacity(columns: units * hours + network.buses.count * hours,
+                                rows: (network.buses.count + network.storageUnits.count + network.stores.count
+                                    + network.lines.count + network.transformers.count) * hours,
+                                nonzeros: 4 * units * hours)
+    }
+
+    // MARK: - Helpers shared by the families
+
+    /// The balance row of `bus` in hour `h`, if the bus has one.
+    func balanceRow(_ bus: Bus.ID, _ h: Int) -> Int? {
+        guard let b = busIndex[bus] else { return nil }
+        return balanceRows[b]?[h]
+    }
+
+    /// Adds `coefficient · column` to the balance of `bus` in hour `h`.
+    mutating func inject(_ column: Int, coefficient: Double, at bus: Bus.ID, hour h: Int) {
+        if let row = balanceRow(bus, h) { builder.addCoefficient(row: row, column: column, value: coefficient) }
+    }
+
+    /// Weight `kind` of window hour `h`.
+    func weight(_ kind: KeyPath<TimeAxis, [Double]>, _ h: Int) -> Double {
+        network.timeAxis[keyPath: kind][window.snapshot(h)]
+    }
+
+    /// Adds a column for window hour `h`, named `family(id,tNNNN)`, recording its cost item.
+    @discardableResult
+    mutating func addHourlyColumn(_ family: String, _ id: String, hour h: Int, lower: Double, upper: Double,
+                                  cost: Double = 0, category: CostCategory = .none) -> Int {
+        columnCosts.append(ColumnCost(category: category, coefficient: cost, hour: h))
+        return builder.addColumn(name: ComponentName.hourly(family, id, window.snapshot(h)), lower: lower, upper: upper, cost: cost)
+    }
+
+    /// Adds a column for the whole window (billing demand, certificates), recording its cost item.
+    @discardableResult
+    mutating func addColumn(_ name: String, lower: Double, upper: Double, cost: Double = 0,
+                            category: CostCategory = .none) -> Int {
+        columnCosts.append(ColumnCost(category: category, coefficient: cost, hour: nil))
+        return builder.addColumn(name: name, lower: lower, upper: upper, cost: cost)
+    }
+
+    /// Whether energy of `carrier` counts toward the RE share.
+    func isRenewable(_ carrier: Carrier.ID) -> Bool { carriers[carrier]?.isRenewable ?? false }
+    /// Whether energy of `carrier` counts as carbon-free in the hourly score.
+    func isCarbonFree(_ carrier: Carrier.ID) -> Bool { carriers[carrier]?.isCarbonFree ?? false }
+    /// CO2 intensity of `carrier`, t/MWh.
+    func co2Intensity(_ carrier: Carrier.ID) -> Double { carriers[carrier]?.co2Intensity ?? 0 }
+}
+
+/// What a column costs: its cost item, objective coefficient and window hour (nil: the whole window).
+struct ColumnCost {
+    let category: CostCategory
+    let coefficient: Double
+    let hour: Int?
+}
+
+/// The cost item an objective coefficient belongs to (see ``CostBreakdown``).
+enum CostCategory {
+    case none, energy, demandCharge, fuel, ppa, certificates, unservedLoad, exportRevenue
+}
