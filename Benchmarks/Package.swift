@@ -9,7 +9,12 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "re100-bench",
-            dependencies: [.product(name: "LinearProgramming", package: "RE100")],
+            dependencies: [
+                .product(name: "LinearProgramming", package: "RE100"),
+                .product(name: "GridModel", package: "RE100"),
+                .product(name: "EnergyCalendar", package: "RE100"),
+                .product(name: "DispatchOptimizer", package: "RE100"),
+            ],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
     ]

@@ -1,73 +1,53 @@
 import CGLPK
 
-/// Turns GLPK's interior-point answer into a simplex starting basis with exactly one basic
-/// variable per row: variables strictly between their bounds are basic, the others non-basic at
-/// the bound they sit on. When the count is off, the variables nearest a bound leave the basis
-/// (too many) or the rows whose slack is furthest from binding join it (too few).
+/// The crossover from GLPK's interior-point answer to a simplex vertex (GLPK has none of its own).
+///
+/// Columns the interior point put on one of their bounds are temporarily fixed there; the
+/// restricted problem then only moves the few columns strictly inside their bounds, so the
+/// simplex reaches its optimum in few pivots. That optimal basis is primal feasible for the full
+/// problem once the bounds are released, and the primal simplex finishes from it.
 struct CrossoverBasis {
     let problem: OpaquePointer
+    let model: LinearModel
 
-    /// A candidate: a row (`isRow`) or column, its 1-based index, its bound status if non-basic,
-    /// and how far (relatively) it is from its nearest bound.
-    private struct Candidate {
-        var isRow: Bool
-        var index: Int32
-        var boundStatus: Int32
-        var distance: Double
-    }
+    /// Relative distance below which a value counts as sitting on its bound.
+    static let activeTolerance = 1e-7
 
-    func install() {
-        let rows = Int(glp_get_num_rows(problem)), columns = Int(glp_get_num_cols(problem))
-        var candidates: [Candidate] = []
-        candidates.reserveCapacity(rows + columns)
-        for i in 1...max(rows, 1) where rows > 0 {
-            let i = Int32(i)
-            candidates.append(classify(isRow: true, index: i, type: glp_get_row_type(problem, i),
-                                       lower: glp_get_row_lb(problem, i), upper: glp_get_row_ub(problem, i),
-                                       value: glp_ipt_row_prim(problem, i)))
-        }
-        for j in 1...max(columns, 1) where columns > 0 {
-            let j = Int32(j)
-            candidates.append(classify(isRow: false, index: j, type: glp_get_col_type(problem, j),
-                                       lower: glp_get_col_lb(problem, j), upper: glp_get_col_ub(problem, j),
-                                       value: glp_ipt_col_prim(problem, j)))
-        }
-        // Most interior first: the first `rows` candidates become basic. Ties keep rows (slacks)
-        // ahead of columns, which keeps the basis well conditioned. The sort is stable and the
-        // order deterministic.
-        let order = candidates.indices.sorted { a, b in
-            let x = candidates[a], y = candidates[b]
-            if x.distance != y.distance { return x.distance > y.distance }
-            if x.isRow != y.isRow { return x.isRow }
-            return a < b
-        }
-        for (rank, position) in order.enumerated() {
-            let candidate = candidates[position]
-            let status = rank < rows ? GLP_BS : candidate.boundStatus
-            if candidate.isRow {
-                glp_set_row_stat(problem, candidate.index, status)
-            } else {
-                glp_set_col_stat(problem, candidate.index, status)
+    /// Fixes every column within `activeTolerance` of a bound at that bound; returns their 0-based
+    /// indices so ``restoreBounds(_:)`` can release them.
+    func fixColumnsAtBounds() -> [(column: Int, atUpper: Bool)] {
+        var fixed: [(column: Int, atUpper: Bool)] = []
+        for j in 0..<model.columnCount {
+            let lower = model.columnLower[j], upper = model.columnUpper[j]
+            guard lower != upper else { continue }
+            let value = glp_ipt_col_prim(problem, Int32(j + 1))
+            let scale = 1 + abs(value)
+            if lower.isFinite, (value - lower) / scale < Self.activeTolerance {
+                glp_set_col_bnds(problem, Int32(j + 1), GLP_FX, lower, lower)
+                fixed.append((j, false))
+            } else if upper.isFinite, (upper - value) / scale < Self.activeTolerance {
+                glp_set_col_bnds(problem, Int32(j + 1), GLP_FX, upper, upper)
+                fixed.append((j, true))
             }
         }
+        return fixed
     }
 
-    private func classify(isRow: Bool, index: Int32, type: Int32, lower: Double, upper: Double,
-                          value: Double) -> Candidate {
-        let scale = 1 + abs(value)
-        switch type {
-        case GLP_FR:
-            return Candidate(isRow: isRow, index: index, boundStatus: GLP_NF, distance: .infinity)
-        case GLP_LO:
-            return Candidate(isRow: isRow, index: index, boundStatus: GLP_NL, distance: (value - lower) / scale)
-        case GLP_UP:
-            return Candidate(isRow: isRow, index: index, boundStatus: GLP_NU, distance: (upper - value) / scale)
-        case GLP_FX:
-            return Candidate(isRow: isRow, index: index, boundStatus: GLP_NS, distance: -1)
-        default:
-            let toLower = value - lower, toUpper = upper - value
-            return Candidate(isRow: isRow, index: index, boundStatus: toLower <= toUpper ? GLP_NL : GLP_NU,
-                             distance: min(toLower, toUpper) / scale)
+    /// Gives the columns fixed by ``fixColumnsAtBounds()`` their own bounds back.
+    func restoreBounds(_ fixed: [(column: Int, atUpper: Bool)]) {
+        for (j, atUpper) in fixed {
+            let lower = model.columnLower[j], upper = model.columnUpper[j]
+            let type: Int32 = switch (lower.isFinite, upper.isFinite) {
+            case (false, false): GLP_FR
+            case (true, false): GLP_LO
+            case (false, true): GLP_UP
+            case (true, true): GLP_DB
+            }
+            glp_set_col_bnds(problem, Int32(j + 1), type, lower.isFinite ? lower : 0, upper.isFinite ? upper : 0)
+            // A non-basic column keeps sitting on the bound it was fixed at.
+            if glp_get_col_stat(problem, Int32(j + 1)) != GLP_BS {
+                glp_set_col_stat(problem, Int32(j + 1), atUpper ? GLP_NU : GLP_NL)
+            }
         }
     }
 }

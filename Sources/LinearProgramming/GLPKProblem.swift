@@ -137,7 +137,7 @@ final class GLPKProblem {
 
     // MARK: - Solving
 
-    func solveContinuous(options: SolverOptions) throws(SolverError) -> GLPKOutcome {
+    func solveContinuous(_ model: LinearModel, options: SolverOptions) throws(SolverError) -> GLPKOutcome {
         switch options.method {
         case .primalSimplex, .dualSimplex:
             return try simplex(options: options, method: options.method)
@@ -151,7 +151,7 @@ final class GLPKProblem {
                 definite.method = .interiorPointWithCrossover
                 return definite
             }
-            return try crossover(after: outcome, options: options)
+            return try crossover(after: outcome, model: model, options: options)
         }
     }
 
@@ -212,6 +212,9 @@ final class GLPKProblem {
         var parameters = glp_iptcp()
         glp_init_iptcp(&parameters)
         parameters.msg_lev = Self.glpkMessageLevel(options.messageLevel)
+        // Scaling matters as much for the interior point as for the simplex (glpsol scales
+        // before both): unscaled dispatch LPs stop with numerical instability.
+        scale(options.scaling)
         var code: Int32 = 0
         if re100_glpk_interior(problem, &parameters, &code) == RE100_GLPK_ERROR { throw lost("the interior-point method") }
         var outcome = GLPKOutcome(status: .numericalFailure, hasPrimal: false, hasDual: false,
@@ -230,18 +233,24 @@ final class GLPKProblem {
         return outcome
     }
 
-    /// Builds a simplex basis from the interior-point answer (columns and rows strictly inside
-    /// their bounds are basic, the rest sit at their nearest bound; the count is balanced to the
-    /// number of rows by the distance to the bounds) and finishes with the primal simplex, so the
-    /// answer is an exact vertex with exact duals. Falls back to GLPK's advanced basis when the
-    /// crossover basis is singular.
-    private func crossover(after interiorOutcome: GLPKOutcome, options: SolverOptions) throws(SolverError) -> GLPKOutcome {
+    /// Builds a simplex basis from the interior-point answer (``CrossoverBasis``) and finishes
+    /// with the primal simplex, so the answer is an exact vertex with exact duals. Falls back to
+    /// GLPK's advanced basis if the basis cannot be factorised.
+    private func crossover(after interiorOutcome: GLPKOutcome, model: LinearModel, options: SolverOptions) throws(SolverError) -> GLPKOutcome {
         let problem = try live()
-        CrossoverBasis(problem: problem).install()
-        var code: Int32 = 0
-        if re100_glpk_warm_up(problem, &code) == RE100_GLPK_ERROR { throw lost("factorising the crossover basis") }
-        if code != 0 { glp_adv_basis(problem, 0) }
+        let basis = CrossoverBasis(problem: problem, model: model)
+        // 1. Fix the columns the interior point put on a bound and solve what is left: a small
+        //    problem in the interior columns, whose optimal basis is a vertex of the original.
+        let fixed = basis.fixColumnsAtBounds()
+        glp_adv_basis(problem, 0)
         var outcome = try simplex(options: options, method: .primalSimplex, warmStart: true)
+        let iterations = outcome.iterations
+        basis.restoreBounds(fixed)
+        // 2. Release them and let the primal simplex finish (a few pivots fix wrong-signed
+        //    reduced costs); from scratch if the restricted problem failed.
+        if outcome.status != .optimal { glp_adv_basis(problem, 0) }
+        outcome = try simplex(options: options, method: .primalSimplex, warmStart: true)
+        outcome.iterations += iterations
         outcome.method = .interiorPointWithCrossover
         if outcome.status == .numericalFailure {
             glp_adv_basis(problem, 0)

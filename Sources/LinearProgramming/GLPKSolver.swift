@@ -32,7 +32,7 @@ public struct GLPKSolver: LinearSolver {
         if model.isMixedInteger {
             outcome = try problem.solveMixedInteger(options: options)
         } else {
-            outcome = try problem.solveContinuous(options: options)
+            outcome = try problem.solveContinuous(model, options: options)
         }
         outcome.seconds = Self.seconds(clock.now - start)
         return problem.solution(for: outcome, model: model)

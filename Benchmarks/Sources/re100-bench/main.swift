@@ -1,4 +1,5 @@
 import Foundation
+import DispatchOptimizer
 import LinearProgramming
 
 /// re100's speed benchmarks, run by `scripts/bench` in a release build. Each case prints one
@@ -11,6 +12,10 @@ func peakMemoryMiB() -> Double {
           let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
     else { return .nan }
     return kilobytes / 1024
+}
+
+@Sendable func logToStandardError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
@@ -48,7 +53,34 @@ func buildModel(nonzeros: Int) throws -> LinearModel {
     return try builder.build()
 }
 
-let arguments = CommandLine.arguments.dropFirst()
+/// Builds, solves and extracts a synthetic dispatch with every exact LP method; prints the
+/// split of the time between re100's own work and GLPK's.
+func benchmarkDispatch(buses: Int, hours: Int, methods: [SolverMethod]) throws {
+    let network = SyntheticGrid.make(buses: buses, hours: hours)
+    if let path = ProcessInfo.processInfo.environment["RE100_BENCH_EXPORT"] {
+        try GLPKSolver().write(DispatchOptimizer.model(of: network, options: DispatchOptions()), format: .freeMPS, to: path)
+    }
+    for method in methods {
+        let verbose = ProcessInfo.processInfo.environment["RE100_BENCH_VERBOSE"] != nil
+        let solver = GLPKSolver(log: verbose ? logToStandardError : nil)
+        let options = SolverOptions(method: method, messageLevel: verbose ? .normal : .off)
+        let result = try DispatchOptimizer.dispatch(network, options: DispatchOptions(solver: options), solver: solver)
+        let t = result.timings
+        print("dispatch \(buses) buses x \(hours) h  \(method.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0))"
+              + String(format: " build %6.3f s  solve %7.3f s  extract %6.3f s  objective %.10g  (%@)",
+                       t.buildSeconds, t.solveSeconds, t.extractSeconds, result.kpis.objective, result.status.rawValue))
+    }
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "dispatch" {
+    let buses = Int(arguments.dropFirst().first ?? "") ?? 118
+    let hours = Int(arguments.dropFirst(2).first ?? "") ?? 24
+    let methods = arguments.count > 3 ? arguments[3...].compactMap { SolverMethod(rawValue: $0) }
+        : [.interiorPointWithCrossover, .dualSimplex, .primalSimplex, .interiorPoint]
+    try benchmarkDispatch(buses: buses, hours: hours, methods: methods)
+    exit(0)
+}
 let nonzeros = Int(arguments.first ?? "") ?? 1_000_000
 let repetitions = 3
 var model: LinearModel?
