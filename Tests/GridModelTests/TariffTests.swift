@@ -10,9 +10,9 @@ struct TariffTests {
         seasons: [.init(name: "summer", months: [6, 7, 8]), .init(name: "other", months: [1, 2, 3, 4, 5, 9, 10, 11, 12])],
         bands: ["light", "peak"],
         schedules: [
-            .init(seasons: ["summer", "other"], dayType: .weekday, hourBands: (0..<24).map { (8..<22).contains($0) ? "peak" : "light" }),
-            .init(seasons: ["summer", "other"], dayType: .saturday, hourBands: Array(repeating: "light", count: 24)),
-            .init(seasons: ["summer", "other"], dayType: .sundayOrHoliday, hourBands: Array(repeating: "light", count: 24)),
+            .init(seasons: ["summer", "other"], dayTypes: [.weekday], hourBands: (0..<24).map { (8..<22).contains($0) ? "peak" : "light" }),
+            .init(seasons: ["summer", "other"], dayTypes: [.saturday], hourBands: Array(repeating: "light", count: 24)),
+            .init(seasons: ["summer", "other"], dayTypes: [.sundayOrHoliday], hourBands: Array(repeating: "light", count: 24)),
         ],
         energyPrices: [
             .init(season: "summer", band: "light", pricePerMWh: 100_000), .init(season: "summer", band: "peak", pricePerMWh: 200_000),
