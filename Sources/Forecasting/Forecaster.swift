@@ -34,6 +34,11 @@ public enum Forecaster {
         return BacktestResult(forecasts: run.forecasts, metrics: metrics)
     }
 
+    /// Hours of history `model` needs before an origin.
+    public static func minimumHistory(for model: ForecastModelID) -> Int {
+        ForecastRun.minimumHistory(model)
+    }
+
     /// Overall and by-hour metrics of forecasts against the history's load.
     static func metrics(of forecasts: [OriginForecast], model: ForecastModelID, history: ForecastHistory,
                         features: CalendarFeatures, scale: Double?) -> BacktestResult.ModelMetrics {
@@ -91,8 +96,8 @@ struct ForecastRun {
         features = CalendarFeatures(history: history, count: featureCount)
 
         // Which base models at which origins.
-        let window = max(options.quantileWindowDays, options.selectionWindowDays)
         let usesCombination = models.contains { $0.isCombination }
+        let window = max(options.quantileWindowDays, usesCombination ? options.selectionWindowDays : 0)
         var baseModels = models.filter { !$0.isCombination }
         if usesCombination {
             for model in ForecastModelID.baseModels where !baseModels.contains(model) {
@@ -116,7 +121,7 @@ struct ForecastRun {
         let originSet = Set(origins)
         var earlier = Set<Int>()
         for origin in origins {
-            for day in 1...max(window, 1) where origin - 24 * day >= 1 { earlier.insert(origin - 24 * day) }
+            for day in stride(from: 1, through: window, by: 1) where origin - 24 * day >= 1 { earlier.insert(origin - 24 * day) }
         }
         let allOrigins = originSet.union(earlier).sorted()
         for model in baseModels {
@@ -196,7 +201,7 @@ struct ForecastRun {
             guard let current = base[candidate]?[origin], !current.isEmpty else { continue }
             var sum = 0.0
             var count = 0
-            for day in 1...max(options.selectionWindowDays, 1) {
+            for day in stride(from: 1, through: options.selectionWindowDays, by: 1) {
                 guard let past = base[candidate]?[origin - 24 * day], !past.isEmpty else { continue }
                 for item in pastErrors(past, past: origin - 24 * day, before: origin) {
                     sum += item.error * item.error
@@ -230,7 +235,7 @@ struct ForecastRun {
         let point = pointForecast(chosen, at: origin) ?? [Double](repeating: .nan, count: options.horizon)
         var errorsByHour = [[Double]](repeating: [], count: 24)
         var pooled: [Double] = []
-        for day in 1...max(options.quantileWindowDays, 1) {
+        for day in stride(from: 1, through: options.quantileWindowDays, by: 1) {
             guard let past = pointForecast(chosen, at: origin - 24 * day) else { continue }
             for item in pastErrors(past, past: origin - 24 * day, before: origin) {
                 errorsByHour[item.hour].append(item.error)
