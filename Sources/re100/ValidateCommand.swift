@@ -24,12 +24,14 @@ struct ValidateCommand: ParsableCommand {
     var format: Format = .table
 
     func run() throws {
-        let diagnostics = GridValidation.validate(
-            URL(fileURLWithPath: grid), scenarios: scenarios.map { URL(fileURLWithPath: $0) })
-        switch format {
-        case .json: print(try ValidationOutput.json(diagnostics))
-        case .table: print(ValidationOutput.table(diagnostics, grid: grid), terminator: "")
+        try ExitStatus.run {
+            let diagnostics = GridValidation.validate(
+                URL(fileURLWithPath: grid), scenarios: scenarios.map { URL(fileURLWithPath: $0) })
+            switch format {
+            case .json: print(try ValidationOutput.json(diagnostics))
+            case .table: print(ValidationOutput.table(diagnostics, grid: grid), terminator: "")
+            }
+            if !diagnostics.isClean { throw ExitStatus.dataError }
         }
-        if !diagnostics.isClean { throw ExitStatus.dataError }
     }
 }
