@@ -20,21 +20,22 @@ struct FieldReader {
         var assignments: [FieldAssignment] = []
         for key in keys {
             let keyPath = path + "." + key
-            if let value = collector.attempt({ () throws(GridIOError) in try self.value(at: keyPath, kind: fieldKind(key)) }) {
+            if let value = collector.attempt({ () throws(GridIOError) in try self.value(at: keyPath, kind: fieldKind(key)) }) ?? nil {
                 assignments.append(FieldAssignment(key, value))
             }
         }
         return assignments
     }
 
-    /// The value at `path` for a field of `kind` (unknown keys keep their plain value for the model to reject).
-    mutating func value(at path: String, kind: FieldKind?) throws(GridIOError) -> FieldValue {
+    /// The value at `path` for a field of `kind` (unknown keys keep their plain value for the model to reject);
+    /// `nil` when it references a series file that is unusable (the file's problems are reported by the cache).
+    mutating func value(at path: String, kind: FieldKind?) throws(GridIOError) -> FieldValue? {
         let node = source.node(at: path)
         switch node {
         case .integer, .float: return .number(node?.number ?? .nan)
         case .boolean(let flag): return .flag(flag)
         case .string(let text) where kind == .profile:
-            return .series(try series.series(text, relativeTo: directory, path: path, source: source))
+            return try series.series(text, relativeTo: directory, path: path, source: source).map(FieldValue.series)
         case .string(let text): return .text(text)
         case .array where kind == .profile: return .series(try source.doubles(at: path))
         default:

@@ -61,7 +61,7 @@ public enum NativeGridReader {
             collector.record(network.assignSettings(table: table, fields: assignments).map(grid.locate))
         }
         if let connection = network.gridConnection, !connection.tariffFile.isEmpty {
-            let url = directory.appendingPathComponent(connection.tariffFile).standardizedFileURL
+            let url = directory.resolving(connection.tariffFile)
             do {
                 let tariff = try TariffReader.read(contentsOf: url)
                 grid.tariff = tariff

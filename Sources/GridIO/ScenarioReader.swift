@@ -42,7 +42,7 @@ public enum ScenarioReader {
             if modelPath.description == "grid_connection.tariff" {
                 guard let file = collector.attempt({ () throws(GridIOError) in try source.string(at: leaf) }) else { continue }
                 do {
-                    let tariff = try TariffReader.read(contentsOf: directory.appendingPathComponent(file).standardizedFileURL)
+                    let tariff = try TariffReader.read(contentsOf: directory.resolving(file))
                     tariffs[operations.count] = tariff
                     operations.append(.replaceTariff(tariff.tariff, file: file))
                     paths.append(leaf)
@@ -52,7 +52,7 @@ public enum ScenarioReader {
                 continue
             }
             let kind = fieldKind(of: modelPath)
-            if let value = collector.attempt({ () throws(GridIOError) in try fields.value(at: leaf, kind: kind) }) {
+            if let value = collector.attempt({ () throws(GridIOError) in try fields.value(at: leaf, kind: kind) }) ?? nil {
                 operations.append(.set(modelPath, value))
                 paths.append(leaf)
             }

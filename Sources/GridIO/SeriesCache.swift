@@ -19,16 +19,15 @@ struct SeriesCache {
 
     init(timeAxis: TimeAxis?) { self.timeAxis = timeAxis }
 
-    /// The series `reference` (`series/pv.csv:pv_roof`, relative to `directory`) named at `path` in `source`.
-    mutating func series(_ reference: String, relativeTo directory: URL, path: String, source: TOMLSource) throws(GridIOError) -> [Double] {
+    /// The series `reference` (`series/pv.csv:pv_roof`, relative to `directory`) named at `path` in `source`;
+    /// `nil` when the file itself is unusable (its problems are in `fileProblems`).
+    mutating func series(_ reference: String, relativeTo directory: URL, path: String, source: TOMLSource) throws(GridIOError) -> [Double]? {
         guard let colon = reference.lastIndex(of: ":"), colon != reference.startIndex, reference.index(after: colon) != reference.endIndex else {
             throw source.error(at: path, message: "bad series reference", expected: "\"file.csv:column\" or a number", found: "\"\(reference)\"")
         }
-        let file = directory.appendingPathComponent(String(reference[..<colon])).standardizedFileURL.path
+        let file = directory.resolving(String(reference[..<colon])).path
         let column = String(reference[reference.index(after: colon)...])
-        guard let table = load(file) else {
-            throw source.error(at: path, message: "series file unusable", expected: "a readable numeric CSV file \(file)", found: "see the problem reported for that file")
-        }
+        guard let table = load(file) else { return nil }
         guard let values = table.numericColumn(column) else {
             let found = table.header.contains(column) ? "a text column \"\(column)\"" : "no column \"\(column)\""
             throw source.error(

@@ -50,7 +50,7 @@ struct SnapshotReader {
         let table: CSVTable
         do throws(GridIOError) {
             let name = try source.string(at: "snapshots.file")
-            table = try readCSV(directory.appendingPathComponent(name))
+            table = try readCSV(directory.resolving(name))
         } catch {
             problems.append(error)
             return nil
