@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),  // GridIOTests only: reference parser
     ],
     targets: [
         // Solver layer: the only module that imports CGLPK.
@@ -51,7 +52,11 @@ let package = Package(
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "CGLPK"]),
         .testTarget(name: "EnergyCalendarTests", dependencies: ["EnergyCalendar"]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
-        .testTarget(name: "GridIOTests", dependencies: ["GridIO", "GridModel"]),
+        .testTarget(
+            name: "GridIOTests",
+            dependencies: ["GridIO", "GridModel", .product(name: "SwiftCSV", package: "SwiftCSV")],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "EnergyCalendar"]),
         .testTarget(name: "DispatchOptimizerTests", dependencies: ["DispatchOptimizer", "GridIO", "GridModel"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),

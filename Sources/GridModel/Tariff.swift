@@ -20,19 +20,19 @@ public struct Tariff: Sendable, Equatable, Codable {
         }
     }
 
-    /// The time band of each hour of the day for some seasons and one day type.
+    /// The time band of each hour of the day for some seasons and day types.
     public struct BandSchedule: Sendable, Equatable, Codable {
         /// Seasons the schedule applies to.
         public var seasons: [String]
-        /// Day type it applies to (holidays count as Sundays).
-        public var dayType: DayType
+        /// Day types it applies to (holidays count as Sundays).
+        public var dayTypes: [DayType]
         /// Band name of each hour beginning 0...23 (24 entries).
         public var hourBands: [String]
 
         /// Creates a schedule.
-        public init(seasons: [String], dayType: DayType, hourBands: [String]) {
+        public init(seasons: [String], dayTypes: [DayType], hourBands: [String]) {
             self.seasons = seasons
-            self.dayType = dayType
+            self.dayTypes = dayTypes
             self.hourBands = hourBands
         }
     }
@@ -182,7 +182,7 @@ public struct Tariff: Sendable, Equatable, Codable {
     /// The band of an hour beginning `hour` (0-23) of a day of `dayType` in `month`, if the tariff defines it.
     public func band(month: Int, dayType: DayType, hour: Int) -> String? {
         guard let season = season(month: month), (0..<24).contains(hour),
-            let schedule = schedules.first(where: { $0.dayType == dayType && $0.seasons.contains(season) }),
+            let schedule = schedules.first(where: { $0.dayTypes.contains(dayType) && $0.seasons.contains(season) }),
             schedule.hourBands.count == 24
         else { return nil }
         return schedule.hourBands[hour]

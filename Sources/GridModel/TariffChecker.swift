@@ -20,7 +20,7 @@ struct TariffChecker {
         let bandNames = Set(tariff.bands)
         for season in tariff.seasons {
             for dayType in [DayType.weekday, .saturday, .sundayOrHoliday] {
-                let schedules = tariff.schedules.filter { $0.dayType == dayType && $0.seasons.contains(season.name) }
+                let schedules = tariff.schedules.filter { $0.dayTypes.contains(dayType) && $0.seasons.contains(season.name) }
                 if schedules.count != 1 {
                     collector.error(path.appending("time_bands"), "band schedule missing or repeated", expected: "one schedule for \(season.name) on \(dayType.rawValue)", found: "\(schedules.count)")
                 }

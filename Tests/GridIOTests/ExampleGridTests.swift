@@ -1,0 +1,41 @@
+import Foundation
+import GridModel
+import Testing
+@testable import GridIO
+
+@Suite("Bundled grids")
+struct ExampleGridTests {
+    @Test func gwangjuBitgreenReadsCleanly() throws {
+        let grid = try NativeGridReader.read(directory: GridFolder.bundled("gwangju-bitgreen"))
+        let network = grid.network
+        #expect(network.timeAxis.count == 8_760)
+        #expect(network.timeAxis.timeZone.identifier == "Asia/Seoul")
+        #expect(network.buses.count == 4)
+        #expect(network.transformers.count == 3)
+        #expect(network.loads.map(\.id) == ["ai_datacenter", "car_plant_a", "car_plant_b", "parts_cluster"])
+        #expect(network.loads.allSatisfy { $0.fixedDemand?.count == 8_760 })
+        #expect(network.loads[0].shedding == .notAllowed)
+        #expect(network.gridConnection?.tariff?.demandCharge?.pricePerMWMonth == 8_190_000)
+        #expect(network.powerPurchaseAgreements.first?.profile.count == 8_760)
+        #expect(grid.warnings.isEmpty)
+        let report = grid.validate()
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+        let demand = network.loads.compactMap(\.fixedDemand).map { $0.values.reduce(0, +) }.reduce(0, +)
+        #expect((1.3e6...1.4e6).contains(demand))  // ≈ 1.36 TWh a year
+    }
+
+    @Test(arguments: ["larger-pv", "larger-battery", "ppa", "co2-cap"])
+    func scenariosApplyCleanly(scenario: String) throws {
+        let folder = GridFolder.bundled("gwangju-bitgreen")
+        let url = folder.appendingPathComponent("scenarios/\(scenario).toml")
+        #expect(GridValidation.validate(folder, scenarios: [url]).isClean)
+    }
+
+    @Test(arguments: ["single-bus", "meshed-6bus"])
+    func smallGridsAreClean(name: String) {
+        let diagnostics = GridValidation.validate(GridFolder.bundled(name))
+        #expect(diagnostics.errors.isEmpty, "\(diagnostics.errors)")
+        #expect(diagnostics.warnings.isEmpty, "\(diagnostics.warnings)")
+    }
+}
