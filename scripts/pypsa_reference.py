@@ -117,27 +117,28 @@ def meshed(buses: int = 36, seed: int = 3, snapshots: int = 24, name_prefix: str
     hours = np.arange(snapshots)
     add_carriers(n, "AC", "coal", "gas", "oil", "DC")
     names = [f"{name_prefix}{i}" for i in range(buses)]
-    for i, name in enumerate(names):
-        angle = 2 * math.pi * i / buses
-        n.add("Bus", name, v_nom=220.0, carrier="AC", x=math.cos(angle), y=math.sin(angle))
+    angles = 2 * math.pi * np.arange(buses) / buses
+    n.add("Bus", names, v_nom=220.0, carrier="AC", x=np.cos(angles), y=np.sin(angles))
     edges = {(i, (i + 1) % buses) for i in range(buses)}
     while len(edges) < int(buses * 1.6):
         a, b = sorted(rng.choice(buses, 2, replace=False))
         if abs(a - b) not in (1, buses - 1):
             edges.add((int(a), int(b)))
-    for a, b in sorted(edges):
-        n.add("Line", f"{names[a]}-{names[b]}", bus0=names[a], bus1=names[b],
-              x=float(rng.uniform(15, 40)), r=float(rng.uniform(1, 4)),
-              s_nom=float(rng.choice([60.0, 80.0, 120.0])), s_max_pu=0.9)
-    for i in range(0, buses, 3):
-        carrier = ["coal", "gas", "oil"][(i // 3) % 3]
-        cost = {"coal": 20, "gas": 50, "oil": 95}[carrier] + float(rng.uniform(-5, 5))
-        size = {"coal": 180.0, "gas": 90.0, "oil": 60.0}[carrier]
-        n.add("Generator", f"gen_{names[i]}", bus=names[i], carrier=carrier, p_nom=size, marginal_cost=cost)
-    for i, name in enumerate(names):
-        base = float(rng.uniform(10, 35))
-        n.add("Load", f"load_{name}", bus=name,
-              p_set=base * daily_shape(hours, 18 + i % 3) + rng.normal(0, 0.5, snapshots))
+    edges = sorted(edges)
+    n.add("Line", [f"{names[a]}-{names[b]}" for a, b in edges],
+          bus0=[names[a] for a, _ in edges], bus1=[names[b] for _, b in edges],
+          x=rng.uniform(15, 40, len(edges)), r=rng.uniform(1, 4, len(edges)),
+          s_nom=rng.choice([60.0, 80.0, 120.0], len(edges)), s_max_pu=0.9)
+    sites = list(range(0, buses, 3))
+    carriers = [["coal", "gas", "oil"][(i // 3) % 3] for i in sites]
+    n.add("Generator", [f"gen_{names[i]}" for i in sites], bus=[names[i] for i in sites], carrier=carriers,
+          p_nom=[{"coal": 180.0, "gas": 90.0, "oil": 60.0}[c] for c in carriers],
+          marginal_cost=[{"coal": 20, "gas": 50, "oil": 95}[c] for c in carriers] + rng.uniform(-5, 5, len(sites)))
+    base = rng.uniform(10, 35, buses)
+    profiles = np.column_stack([base[i] * daily_shape(hours, 18 + i % 3) for i in range(buses)])
+    n.add("Load", [f"load_{name}" for name in names], bus=names,
+          p_set=pd.DataFrame(profiles + rng.normal(0, 0.5, (snapshots, buses)), index=n.snapshots,
+                             columns=[f"load_{name}" for name in names]))
     return n
 
 
