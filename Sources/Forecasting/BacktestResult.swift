@@ -1,0 +1,17 @@
+/// Forecasts and accuracy of a rolling-origin backtest.
+public struct BacktestResult: Sendable {
+    /// Every forecast, grouped by model (in the order requested), then by origin.
+    public let forecasts: [OriginForecast]
+    /// Accuracy per model, in the order requested.
+    public let metrics: [ModelMetrics]
+
+    /// One model's accuracy overall and by local hour of day of the target hour.
+    public struct ModelMetrics: Sendable, Codable, Equatable {
+        /// The model.
+        public let model: ForecastModelID
+        /// Over all origins and hours.
+        public let overall: ForecastMetrics
+        /// By local hour of day 0...23 of the target hour.
+        public let byHour: [ForecastMetrics]
+    }
+}

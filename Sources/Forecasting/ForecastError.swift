@@ -1,0 +1,44 @@
+/// A forecasting request that cannot be served, with where and what was expected.
+public struct ForecastError: Error, CustomStringConvertible, Codable, Sendable, Equatable {
+    /// What went wrong.
+    public enum Kind: String, Codable, Sendable {
+        /// A value is NaN or infinite where a number is needed.
+        case invalidValue
+        /// An input array has the wrong length.
+        case lengthMismatch
+        /// The model needs temperatures that are not given.
+        case missingTemperature
+        /// Too little history before an origin for the model.
+        case insufficientHistory
+        /// An origin or horizon outside the data.
+        case outOfRange
+        /// An unknown model identifier.
+        case unknownModel
+    }
+
+    /// What went wrong.
+    public let kind: Kind
+    /// The input concerned (`load`, `temperature`, a model ID, `origin`).
+    public let field: String
+    /// 0-based hour index into the series, when there is one.
+    public let index: Int?
+    /// What was expected.
+    public let expected: String
+    /// What was found instead.
+    public let found: String
+
+    /// Creates an error; see the properties.
+    public init(kind: Kind, field: String, index: Int? = nil, expected: String, found: String) {
+        self.kind = kind
+        self.field = field
+        self.index = index
+        self.expected = expected
+        self.found = found
+    }
+
+    /// One line for people.
+    public var description: String {
+        let position = index.map { " at hour \($0)" } ?? ""
+        return "\(field)\(position): expected \(expected), found \(found)"
+    }
+}

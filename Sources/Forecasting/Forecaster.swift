@@ -1,0 +1,266 @@
+import EnergyCalendar
+
+/// Load forecasts and rolling-origin backtests over a `ForecastHistory`.
+///
+/// Every base model forecasts from an origin using only load strictly before it (temperatures of the
+/// forecast hours are taken as known). The base models' forecasts at the requested origins and at the daily
+/// origins of the preceding weeks are computed in parallel, one slot per (model, origin); the ensemble, the
+/// `auto` selection and the p10/p50/p90 quantiles are then derived from the errors of those earlier origins,
+/// so the result is the same for any number of threads.
+public enum Forecaster {
+    /// Forecasts `options.horizon` hours after the end of the history with `model`.
+    public static func forecast(history: ForecastHistory, model: ForecastModelID,
+                                options: ForecastOptions = ForecastOptions()) throws(ForecastError) -> OriginForecast {
+        let run = try ForecastRun(history: history, models: [model], origins: [history.load.count], options: options,
+                                  requireActuals: false)
+        return run.forecasts[0]
+    }
+
+    /// A backtest: forecasts of every model from every origin, and their accuracy.
+    /// - Parameters:
+    ///   - origins: hour indices of the origins (ascending); each needs `horizon` actual hours after it.
+    ///   - models: the models to compare, each listed once.
+    public static func backtest(history: ForecastHistory, models: [ForecastModelID], origins: [Int],
+                                options: ForecastOptions = ForecastOptions()) throws(ForecastError) -> BacktestResult {
+        let run = try ForecastRun(history: history, models: models, origins: origins, options: options,
+                                  requireActuals: true)
+        let scale = ForecastMetrics.seasonalNaiveScale(history.load[..<(origins.min() ?? 0)])
+        var metrics: [BacktestResult.ModelMetrics] = []
+        for model in models {
+            let forecasts = run.forecasts.filter { $0.model == model }
+            metrics.append(Self.metrics(of: forecasts, model: model, history: history, features: run.features,
+                                        scale: scale))
+        }
+        return BacktestResult(forecasts: run.forecasts, metrics: metrics)
+    }
+
+    /// Hours of history `model` needs before an origin.
+    public static func minimumHistory(for model: ForecastModelID) -> Int {
+        ForecastRun.minimumHistory(model)
+    }
+
+    /// Overall and by-hour metrics of forecasts against the history's load.
+    static func metrics(of forecasts: [OriginForecast], model: ForecastModelID, history: ForecastHistory,
+                        features: CalendarFeatures, scale: Double?) -> BacktestResult.ModelMetrics {
+        typealias Columns = (forecast: [Double], p10: [Double], p50: [Double], p90: [Double], actual: [Double])
+        var all: Columns = ([], [], [], [], [])
+        var byHour = [Columns](repeating: ([], [], [], [], []), count: 24)
+        for item in forecasts {
+            for step in item.forecast.indices {
+                let target = item.origin + step
+                let hour = features.hour[target]
+                all.forecast.append(item.forecast[step]); byHour[hour].forecast.append(item.forecast[step])
+                all.p10.append(item.p10[step]); byHour[hour].p10.append(item.p10[step])
+                all.p50.append(item.p50[step]); byHour[hour].p50.append(item.p50[step])
+                all.p90.append(item.p90[step]); byHour[hour].p90.append(item.p90[step])
+                all.actual.append(history.load[target]); byHour[hour].actual.append(history.load[target])
+            }
+        }
+        func evaluate(_ columns: Columns) -> ForecastMetrics {
+            ForecastMetrics.evaluate(forecast: columns.forecast, p10: columns.p10, p50: columns.p50, p90: columns.p90,
+                                     actual: columns.actual, scale: scale)
+        }
+        return .init(model: model, overall: evaluate(all), byHour: byHour.map(evaluate))
+    }
+}
+
+/// One forecasting job: the base forecasts at all needed origins, then combinations and quantiles.
+struct ForecastRun {
+    let history: ForecastHistory
+    let options: ForecastOptions
+    let features: CalendarFeatures
+    /// Forecasts for the requested (model, origin) pairs, model-major.
+    private(set) var forecasts: [OriginForecast] = []
+
+    /// Base point forecasts by model and origin.
+    private var base: [ForecastModelID: [Int: [Double]]] = [:]
+
+    init(history: ForecastHistory, models: [ForecastModelID], origins: [Int], options: ForecastOptions,
+         requireActuals: Bool) throws(ForecastError) {
+        self.history = history
+        self.options = options
+        let horizon = options.horizon
+        guard horizon >= 1 else {
+            throw ForecastError(kind: .outOfRange, field: "horizon", expected: "at least 1 hour", found: "\(horizon)")
+        }
+        for origin in origins {
+            let limit = requireActuals ? history.load.count - horizon : history.load.count
+            guard origin >= 1, origin <= limit else {
+                throw ForecastError(kind: .outOfRange, field: "origin", index: origin,
+                                    expected: requireActuals ? "an origin with \(horizon) h of history after it"
+                                        : "an origin within the history", found: "hour \(origin) of \(history.load.count)")
+            }
+        }
+        let temperatureHours = history.temperature?.count ?? 0
+        let featureCount = max(history.load.count, (origins.max() ?? 0) + horizon)
+        features = CalendarFeatures(history: history, count: featureCount)
+
+        // Which base models at which origins.
+        let usesCombination = models.contains { $0.isCombination }
+        let window = max(options.quantileWindowDays, usesCombination ? options.selectionWindowDays : 0)
+        var baseModels = models.filter { !$0.isCombination }
+        if usesCombination {
+            for model in ForecastModelID.baseModels where !baseModels.contains(model) {
+                if !model.needsTemperature || temperatureHours >= featureCount { baseModels.append(model) }
+            }
+        }
+        for model in models {
+            if model.needsTemperature, temperatureHours < featureCount {
+                throw ForecastError(kind: .missingTemperature, field: "temperature", index: temperatureHours,
+                                    expected: "hourly temperatures up to hour \(featureCount) for \(model.rawValue)",
+                                    found: "\(temperatureHours) hours")
+            }
+            let needed = Self.minimumHistory(model)
+            if let short = origins.first(where: { $0 < needed }) {
+                throw ForecastError(kind: .insufficientHistory, field: model.rawValue, index: short,
+                                    expected: "at least \(needed) hours of history before the origin",
+                                    found: "\(short) hours")
+            }
+        }
+        var tasks: [(model: ForecastModelID, origin: Int)] = []
+        let originSet = Set(origins)
+        var earlier = Set<Int>()
+        for origin in origins {
+            for day in stride(from: 1, through: window, by: 1) where origin - 24 * day >= 1 { earlier.insert(origin - 24 * day) }
+        }
+        let allOrigins = originSet.union(earlier).sorted()
+        for model in baseModels {
+            for origin in allOrigins where origin >= Self.minimumHistory(model) { tasks.append((model, origin)) }
+        }
+
+        // Designs are shared read-only by all regression tasks.
+        let needsTemperatureDesign = baseModels.contains { $0 == .regressionVanilla || $0 == .regressionRecency }
+        let temperature = needsTemperatureDesign ? Array((history.temperature ?? []).prefix(featureCount)) : []
+        let features = self.features
+        let vanilla = baseModels.contains(.regressionVanilla)
+            ? RegressionDesign(recency: false, features: features, temperature: temperature, count: featureCount) : nil
+        let recency = baseModels.contains(.regressionRecency)
+            ? RegressionDesign(recency: true, features: features, temperature: temperature, count: featureCount) : nil
+        let load = history.load
+        let jobs = tasks
+        let results = ParallelSlots.map(count: jobs.count, threads: options.threadCount) { index in
+            let task = jobs[index]
+            return Self.baseForecast(task.model, origin: task.origin, horizon: horizon, load: load,
+                                     vanilla: vanilla, recency: recency)
+        }
+        for (index, task) in tasks.enumerated() {
+            base[task.model, default: [:]][task.origin] = results[index] ?? []
+        }
+        for model in models {
+            for origin in origins { forecasts.append(combine(model: model, origin: origin, baseModels: baseModels)) }
+        }
+    }
+
+    /// Hours of history a model needs before its first origin.
+    static func minimumHistory(_ model: ForecastModelID) -> Int {
+        switch model {
+        case .persistence: return 1
+        case .seasonalNaiveDaily: return 24
+        case .seasonalNaiveWeekly: return 168
+        case .holtWinters: return 3 * 168
+        case .regressionVanilla, .regressionRecency, .ensemble, .auto: return 60 * 24
+        }
+    }
+
+    /// The point forecast of a base model from `origin` using load before it.
+    static func baseForecast(_ model: ForecastModelID, origin: Int, horizon: Int, load: [Double],
+                             vanilla: RegressionDesign?, recency: RegressionDesign?) -> [Double] {
+        switch model {
+        case .persistence:
+            return [Double](repeating: load[origin - 1], count: horizon)
+        case .seasonalNaiveDaily:
+            return (0..<horizon).map { load[origin - 24 + $0 % 24] }
+        case .seasonalNaiveWeekly:
+            return (0..<horizon).map { load[origin - 168 + $0 % 168] }
+        case .holtWinters:
+            let window = load[max(0, origin - HoltWinters.windowWeeks * 168)..<origin]
+            return HoltWinters(fitting: window).forecast(after: window, horizon: horizon)
+        case .regressionVanilla, .regressionRecency:
+            guard let design = (model == .regressionVanilla ? vanilla : recency)?.design else { return [] }
+            let coefficients = design.fit(rows: 0..<origin, target: load)
+            return (origin..<(origin + horizon)).map { design.predict(row: $0, coefficients: coefficients) }
+        case .ensemble, .auto:
+            return []
+        }
+    }
+
+    /// Errors (actual - forecast) of `forecast` made at `past` for the hours before `origin`, with target hours.
+    private func pastErrors(_ forecast: [Double], past: Int, before origin: Int) -> [(hour: Int, error: Double)] {
+        var errors: [(hour: Int, error: Double)] = []
+        for step in forecast.indices where past + step < origin {
+            errors.append((features.hour[past + step], history.load[past + step] - forecast[step]))
+        }
+        return errors
+    }
+
+    /// Combination weights per base model at `origin` (a single 1 for `auto`; empty for base models).
+    private func weights(model: ForecastModelID, origin: Int, baseModels: [ForecastModelID]) -> [(ForecastModelID, Double)] {
+        guard model.isCombination else { return [(model, 1)] }
+        var scored: [(model: ForecastModelID, meanSquared: Double)] = []
+        for candidate in baseModels {
+            guard let current = base[candidate]?[origin], !current.isEmpty else { continue }
+            var sum = 0.0
+            var count = 0
+            for day in stride(from: 1, through: options.selectionWindowDays, by: 1) {
+                guard let past = base[candidate]?[origin - 24 * day], !past.isEmpty else { continue }
+                for item in pastErrors(past, past: origin - 24 * day, before: origin) {
+                    sum += item.error * item.error
+                    count += 1
+                }
+            }
+            if count > 0 { scored.append((candidate, sum / Double(count))) }
+        }
+        scored.sort { $0.meanSquared < $1.meanSquared }
+        guard let best = scored.first else { return [] }
+        if model == .auto { return [(best.model, 1)] }
+        let chosen = scored.prefix(3)
+        let total = chosen.reduce(0) { $0 + 1 / max($1.meanSquared, 1e-12) }
+        return chosen.map { ($0.model, 1 / max($0.meanSquared, 1e-12) / total) }
+    }
+
+    /// The weighted point forecast of base forecasts made at `origin`, or `nil` when one is missing.
+    private func pointForecast(_ weights: [(ForecastModelID, Double)], at origin: Int) -> [Double]? {
+        var result = [Double](repeating: 0, count: options.horizon)
+        for (model, weight) in weights {
+            guard let values = base[model]?[origin], values.count == options.horizon else { return nil }
+            for index in result.indices { result[index] += weight * values[index] }
+        }
+        return weights.isEmpty ? nil : result
+    }
+
+    /// The model's forecast at `origin` with quantiles from its errors at the preceding daily origins (for the
+    /// ensemble and `auto`, the weights chosen at `origin` applied to the earlier base forecasts).
+    private func combine(model: ForecastModelID, origin: Int, baseModels: [ForecastModelID]) -> OriginForecast {
+        let chosen = weights(model: model, origin: origin, baseModels: baseModels)
+        let point = pointForecast(chosen, at: origin) ?? [Double](repeating: .nan, count: options.horizon)
+        var errorsByHour = [[Double]](repeating: [], count: 24)
+        var pooled: [Double] = []
+        for day in stride(from: 1, through: options.quantileWindowDays, by: 1) {
+            guard let past = pointForecast(chosen, at: origin - 24 * day) else { continue }
+            for item in pastErrors(past, past: origin - 24 * day, before: origin) {
+                errorsByHour[item.hour].append(item.error)
+                pooled.append(item.error)
+            }
+        }
+        for index in errorsByHour.indices { errorsByHour[index].sort() }
+        pooled.sort()
+        var p10 = point, p50 = point, p90 = point
+        for step in point.indices {
+            let hourErrors = errorsByHour[features.hour[origin + step]]
+            let errors = hourErrors.count >= 5 ? hourErrors : pooled
+            guard !errors.isEmpty else { continue }
+            p10[step] = point[step] + Self.quantile(errors, 0.1)
+            p50[step] = point[step] + Self.quantile(errors, 0.5)
+            p90[step] = point[step] + Self.quantile(errors, 0.9)
+        }
+        return OriginForecast(model: model, origin: origin, forecast: point, p10: p10, p50: p50, p90: p90)
+    }
+
+    /// The empirical quantile of sorted values with linear interpolation (Hyndman-Fan type 7).
+    static func quantile(_ sorted: [Double], _ level: Double) -> Double {
+        let position = level * Double(sorted.count - 1)
+        let lower = Int(position.rounded(.down))
+        let upper = min(lower + 1, sorted.count - 1)
+        return sorted[lower] + (position - Double(lower)) * (sorted[upper] - sorted[lower])
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import GridModel
+
+/// Reads scenario overlay files:
+///
+/// ```toml
+/// name = "larger-pv"                       # optional, default: the file stem
+/// [set]                                    # set fields by path; series as "file.csv:column" (relative to the overlay)
+/// generators.pv_ground.p_nom = 240
+/// grid_connection.tariff = "../../tariffs/other.toml"
+/// [scale]                                  # multiply numbers or series
+/// loads.ai_datacenter.p_set = 1.1
+/// [add.storage_units.ess_2]                # add a component with its fields
+/// bus = "mv_north"
+/// p_nom = 50
+/// [remove]
+/// components = ["storage_units.ess"]
+/// ```
+/// Operations apply in this order: set, scale, add, remove (file order within each table).
+public enum ScenarioReader {
+    /// Reads an overlay; `timeAxis` checks the snapshots of referenced series. Throws every problem found.
+    public static func read(contentsOf url: URL, for grid: NativeGrid) throws(GridDiagnostics) -> LocatedScenario {
+        let source: TOMLSource
+        do {
+            source = try TOMLSource.load(contentsOf: url)
+        } catch {
+            throw GridDiagnostics(errors: [error])
+        }
+        let directory = url.deletingLastPathComponent()
+        var collector = DiagnosticsCollector()
+        collector.record(source.unknownKeys(at: "", allowed: ["name", "description", "set", "scale", "add", "remove"]))
+        let name = collector.attempt { () throws(GridIOError) in
+            try source.string(at: "name", default: url.deletingPathExtension().lastPathComponent)
+        } ?? ""
+        var fields = FieldReader(source: source, directory: directory, series: SeriesCache(timeAxis: grid.network.timeAxis))
+        var operations: [ScenarioOverlay.Operation] = []
+        var paths: [String] = []
+        var tariffs: [Int: LocatedTariff] = [:]
+
+        for leaf in leaves(source, under: "set") {
+            let modelPath = FieldPath(dotted: String(leaf.dropFirst("set.".count)))
+            if modelPath.description == "grid_connection.tariff" {
+                guard let file = collector.attempt({ () throws(GridIOError) in try source.string(at: leaf) }) else { continue }
+                do {
+                    let tariff = try TariffReader.read(contentsOf: directory.resolving(file))
+                    tariffs[operations.count] = tariff
+                    operations.append(.replaceTariff(tariff.tariff, file: file))
+                    paths.append(leaf)
+                } catch {
+                    collector.record(error.errors + error.warnings)
+                }
+                continue
+            }
+            let kind = fieldKind(of: modelPath)
+            if let value = collector.attempt({ () throws(GridIOError) in try fields.value(at: leaf, kind: kind) }) ?? nil {
+                operations.append(.set(modelPath, value))
+                paths.append(leaf)
+            }
+        }
+        for leaf in leaves(source, under: "scale") {
+            if let factor = collector.attempt({ () throws(GridIOError) in try source.double(at: leaf) }) {
+                operations.append(.scale(FieldPath(dotted: String(leaf.dropFirst("scale.".count))), factor))
+                paths.append(leaf)
+            }
+        }
+        for kindName in source.keys(at: "add") {
+            guard let kind = ComponentKind(rawValue: kindName) else {
+                collector.record(
+                    GridIOError(
+                        at: source.location(of: "add." + kindName), file: source.file, field: "add." + kindName, message: "unknown component table",
+                        expected: "one of " + ComponentKind.allCases.map(\.rawValue).joined(separator: ", "), found: kindName))
+                continue
+            }
+            for id in source.keys(at: "add." + kindName) {
+                let path = "add.\(kindName).\(id)"
+                if let assignments = fields.assignments(at: path, kind: kind.fieldKind, collector: &collector) {
+                    operations.append(.add(kind, id: id, fields: assignments))
+                    paths.append(path)
+                }
+            }
+        }
+        if source.contains("remove") {
+            collector.record(source.unknownKeys(at: "remove", allowed: ["components"]))
+            let removed = collector.attempt { () throws(GridIOError) in try source.strings(at: "remove.components") } ?? []
+            for (position, component) in removed.enumerated() {
+                operations.append(.remove(FieldPath(dotted: component)))
+                paths.append("remove.components[\(position)]")
+            }
+        }
+        collector.record(fields.series.fileProblems)
+        try collector.check()
+        return LocatedScenario(
+            overlay: ScenarioOverlay(name: name, operations: operations), source: source, operationPaths: paths, tariffs: tariffs)
+    }
+
+    /// Paths of every non-table value under `table` (arrays count as values), in file order.
+    static func leaves(_ source: TOMLSource, under table: String) -> [String] {
+        source.keys(at: table).flatMap { key -> [String] in
+            let path = table + "." + key
+            if case .table = source.node(at: path) { return leaves(source, under: path) }
+            return [path]
+        }
+    }
+
+    /// The kind of the field a model path names, so series references are read as series.
+    private static func fieldKind(of path: FieldPath) -> FieldKind? {
+        let parts = path.components
+        if parts.count == 3, let kind = ComponentKind(rawValue: parts[0]) { return kind.fieldKind(parts[2]) }
+        guard parts.count == 2 else { return nil }
+        switch parts[0] {
+        case "grid_connection": return GridConnection.fieldKind(parts[1])
+        case "contracts": return Contracts.fieldKind(parts[1])
+        case "targets": return RE100Targets.fieldKind(parts[1])
+        default: return nil
+        }
+    }
+}

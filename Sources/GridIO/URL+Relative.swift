@@ -1,0 +1,8 @@
+import Foundation
+
+extension URL {
+    /// `path` as written in a grid file: absolute as is, otherwise relative to this folder.
+    func resolving(_ path: String) -> URL {
+        (path.hasPrefix("/") ? URL(fileURLWithPath: path) : appendingPathComponent(path)).standardizedFileURL
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import EnergyCalendar
+import Forecasting
+import Foundation
+import GridIO
+
+/// `re100 backtest`: rolling-origin day-ahead backtest of one or more models over a load history.
+struct BacktestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backtest",
+        abstract: "Backtest forecasting models from 00:00 of every day between two dates.",
+        discussion: """
+            Each origin uses only load strictly before it; the temperature of the target hours is taken as \
+            known. Writes DIR/forecasts.csv (model,origin,timestamp,forecast,p10,p50,p90,actual) and \
+            DIR/metrics.json with --out, and prints a table of MAPE, RMSE, MAE, MASE and pinball loss.
+            """
+    )
+
+    @OptionGroup var input: HistoryInputOptions
+
+    @Option(help: "Comma-separated model IDs.")
+    var model: String
+
+    @Option(help: "First origin date YYYY-MM-DD, inclusive (default: the first with enough history).")
+    var from: String?
+
+    @Option(help: "Last origin date YYYY-MM-DD, inclusive (default: the last with a full horizon of actuals).")
+    var to: String?
+
+    @Option(help: "Hours forecast from each origin.")
+    var horizon: Int = 24
+
+    @Option(help: "Output directory for forecasts.csv and metrics.json.")
+    var out: String?
+
+    func validate() throws {
+        guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1") }
+    }
+
+    func run() throws {
+        try ExitStatus.run {
+            let models = try HistoryInputOptions.models(model)
+            let history = try input.load(needsTemperature: models.contains { $0.needsTemperature }, futureHours: 0)
+            let calendar = history.calendar
+            let firstDay = try day(from, calendar: calendar)
+                ?? calendar.localDayNumber(history.date(ofHour: models.map(Self.minimumHistory).max() ?? 0)) + 1
+            let lastDay = try day(to, calendar: calendar)
+                ?? calendar.localDayNumber(history.date(ofHour: history.load.count - horizon))
+            let origins = history.midnightOrigins(fromDay: firstDay, toDay: lastDay)
+            guard !origins.isEmpty else {
+                throw ExitStatus.UsageError(message: "--from/--to: no 00:00 origin between the dates")
+            }
+            var options = ForecastOptions(horizon: horizon)
+            if let threads = input.threads { options.threadCount = threads }
+            let started = Date()
+            let result = try Forecaster.backtest(history: history, models: models, origins: origins, options: options)
+            let seconds = Date().timeIntervalSince(started)
+            let first = ForecastOutput.timestamp(history.date(ofHour: origins[0]), calendar: calendar)
+            let last = ForecastOutput.timestamp(history.date(ofHour: origins[origins.count - 1]), calendar: calendar)
+            if let out {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                try ForecastOutput.writeAtomically(ForecastOutput.csv(result.forecasts, history: history, includeActual: true),
+                                                   to: out + "/forecasts.csv")
+                try ForecastOutput.writeAtomically(ForecastOutput.metricsJSON(result, origins: (first, last), horizon: horizon),
+                                                   to: out + "/metrics.json")
+            }
+            print(table(result, origins: origins.count, first: first, last: last))
+            ExitStatus.printError(String(format: "backtest took %.2f s on %d thread(s)", seconds, options.threadCount))
+        }
+    }
+
+    /// Hours of history the model needs before its first origin.
+    static func minimumHistory(_ model: ForecastModelID) -> Int {
+        Forecaster.minimumHistory(for: model)
+    }
+
+    /// The local day number of a `YYYY-MM-DD` option, or `nil` when not given.
+    private func day(_ text: String?, calendar: LocalCalendar) throws -> Int? {
+        guard let text else { return nil }
+        guard text.count == 10, let date = TimestampParser.parse(text, timeZone: calendar.timeZone) else {
+            throw ExitStatus.UsageError(message: "expected a date YYYY-MM-DD, found '\(text)'")
+        }
+        return calendar.localDayNumber(date)
+    }
+
+    /// The terminal table of overall metrics per model.
+    private func table(_ result: BacktestResult, origins: Int, first: String, last: String) -> String {
+        var lines = [
+            "Backtest: \(origins) origins at 00:00 from \(first) to \(last), horizon \(horizon) h.",
+            "Load before each origin only; the target hours' temperatures are taken as known (observed values).",
+            "",
+            "model           MAPE %      RMSE       MAE    MASE   pinball",
+        ]
+        for item in result.metrics {
+            let metrics = item.overall
+            lines.append(String(format: "%-12@ %9.3f %9.3f %9.3f %7@ %9.3f", item.model.rawValue as NSString, metrics.mape,
+                                metrics.rmse, metrics.mae, (metrics.mase.map { String(format: "%.3f", $0) } ?? "-") as NSString,
+                                metrics.pinball))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import EnergyCalendar
+import Forecasting
+import Foundation
+import GridIO
+
+/// The input flags shared by `forecast` and `backtest`: the history file and how to read it.
+struct HistoryInputOptions: ParsableArguments {
+    @Argument(help: "Hourly history CSV: timestamp first, then load and temperature columns.")
+    var history: String
+
+    @Option(help: "Public holidays counted as Sundays: KR, US or none.")
+    var holidays: String = "none"
+
+    @Option(help: "IANA time zone of timestamps without an offset (e.g. Asia/Seoul).")
+    var timezone: String = "UTC"
+
+    @Option(help: "CSV of future hourly temperatures (timestamp, temperature) covering the forecast horizon.")
+    var temperature: String?
+
+    @Option(help: "Load column (default: load or load_mw).")
+    var loadColumn: String?
+
+    @Option(help: "Temperature column (default: temperature or temp_c).")
+    var temperatureColumn: String?
+
+    @Option(help: "Fill gaps and empty cells: linear (default: refuse them).")
+    var fill: String?
+
+    /// Hidden: worker threads (default: all cores); results do not depend on it.
+    @Option(help: .hidden)
+    var threads: Int?
+
+    /// The calendar of `--timezone` and `--holidays`.
+    func calendar() throws -> LocalCalendar {
+        guard let zone = TimeZone(identifier: timezone) else {
+            throw ExitStatus.UsageError(message: "--timezone: unknown IANA time zone '\(timezone)'")
+        }
+        guard let holidayCalendar = HolidayCalendar(code: holidays) else {
+            throw ExitStatus.UsageError(message: "--holidays: expected KR, US or none, found '\(holidays)'")
+        }
+        return LocalCalendar(timeZone: zone, holidays: holidayCalendar)
+    }
+
+    /// The gap policy of `--fill`.
+    func gapFill() throws -> LoadHistoryReader.GapFill {
+        guard let fill else { return .none }
+        guard fill == "linear" else {
+            throw ExitStatus.UsageError(message: "--fill: expected linear, found '\(fill)'")
+        }
+        return .linear
+    }
+
+    /// The models of a comma-separated list of IDs.
+    static func models(_ list: String) throws -> [ForecastModelID] {
+        var models: [ForecastModelID] = []
+        for name in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let model = ForecastModelID(rawValue: name) else {
+                let known = ForecastModelID.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ExitStatus.UsageError(message: "--model: unknown model '\(name)' (known: \(known))")
+            }
+            if !models.contains(model) { models.append(model) }
+        }
+        guard !models.isEmpty else { throw ExitStatus.UsageError(message: "--model: no model given") }
+        return models
+    }
+
+    /// Reads the history (and `--temperature`) into a `ForecastHistory`; future temperatures extend the history's
+    /// temperatures by `futureHours` hours after its end.
+    /// - Parameter needsTemperature: whether a missing temperature column is an error.
+    func load(needsTemperature: Bool, futureHours: Int) throws -> ForecastHistory {
+        let calendar = try calendar()
+        let fill = try gapFill()
+        let file = try LoadHistoryReader.read(contentsOf: URL(fileURLWithPath: history), timeZone: calendar.timeZone,
+                                              loadColumn: loadColumn, temperatureColumn: temperatureColumn,
+                                              requireTemperature: needsTemperature, fill: fill)
+        let load = file.load ?? []
+        var temperature = file.temperature
+        if let path = self.temperature, futureHours > 0 {
+            let future = try LoadHistoryReader.read(contentsOf: URL(fileURLWithPath: path), timeZone: calendar.timeZone,
+                                                    temperatureColumn: temperatureColumn, requireLoad: false,
+                                                    requireTemperature: true, fill: fill)
+            temperature = try extend(temperature ?? [], historyStart: file.timestamps[0], historyCount: load.count,
+                                     with: future, hours: futureHours, calendar: calendar)
+        }
+        return try ForecastHistory(start: file.timestamps[0], load: load,
+                                   temperature: needsTemperature || temperature != nil ? temperature : nil,
+                                   calendar: calendar)
+    }
+
+    /// History temperatures followed by the future file's values for the `hours` after the history.
+    private func extend(_ past: [Double], historyStart: Date, historyCount: Int, with future: LoadHistory, hours: Int,
+                        calendar: LocalCalendar) throws -> [Double] {
+        let values = future.temperature ?? []
+        let first = future.timestamps[0].timeIntervalSince(historyStart) / 3600
+        let offset = Int(first)
+        let needed = historyCount + hours
+        guard Double(offset) == first, offset <= historyCount, offset + values.count >= needed else {
+            throw ExitStatus.InputError(message: "\(future.file): expected hourly temperatures from the end of the "
+                + "history for \(hours) hours, found \(values.count) hours starting \(future.timestamps[0])")
+        }
+        var result = Array(past.prefix(historyCount))
+        if result.count < historyCount {
+            throw ExitStatus.InputError(message: "\(history): no temperature column for the history")
+        }
+        for hour in historyCount..<needed { result.append(values[hour - offset]) }
+        return result
+    }
+}
