@@ -95,7 +95,7 @@ import Testing
         let bands = Array(repeating: "light", count: 12) + Array(repeating: "peak", count: 12)
         connection.tariff = Tariff(
             name: "test", currency: "EUR", seasons: [.init(name: "all", months: Array(1...12))], bands: ["light", "peak"],
-            schedules: DayType.allCases.map { .init(seasons: ["all"], dayType: $0, hourBands: bands) },
+            schedules: [.init(seasons: ["all"], dayTypes: DayType.allCases, hourBands: bands)],
             energyPrices: [.init(season: "all", band: "light", pricePerMWh: 50), .init(season: "all", band: "peak", pricePerMWh: 100)],
             demandCharge: .init(pricePerMWMonth: 1000, countedBands: ["peak"], ratchetMonths: [], ratchetWindowMonths: 12,
                                 floorShareOfContract: 0),
