@@ -1,0 +1,66 @@
+import Foundation
+import GridIO
+import GridModel
+import LinearProgramming
+import Testing
+@testable import DispatchOptimizer
+
+/// The bundled grids dispatch to optimal schedules whose energy balances close every hour.
+@Suite struct ExampleGridDispatchTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func network(_ name: String) throws -> Network {
+        try NativeGridReader.read(directory: repository.appendingPathComponent("grids/\(name)")).network
+    }
+
+    /// Σ injections at every bus equals its demand in every hour (grid import positive, loads
+    /// reported as served demand, branches as flow from bus0 to bus1).
+    static func expectBalancesClose(_ result: DispatchResult, _ network: Network) {
+        for hour in result.timestamps.indices {
+            var net: [String: Double] = [:]
+            for unit in result.units {
+                switch unit.component {
+                case "load": net[unit.bus, default: 0] -= unit.power[hour]
+                case "line", "transformer", "link":
+                    net[unit.bus, default: 0] -= unit.power[hour]
+                    let far: String
+                    var delivered = unit.power[hour]
+                    if unit.component == "line" {
+                        far = network.lines.first { $0.id.rawValue == unit.unit }?.bus1.rawValue ?? ""
+                    } else if unit.component == "transformer" {
+                        far = network.transformers.first { $0.id.rawValue == unit.unit }?.bus1.rawValue ?? ""
+                    } else {
+                        let link = network.links.first { $0.id.rawValue == unit.unit }
+                        far = link?.bus1.rawValue ?? ""
+                        delivered *= link?.efficiency.value(at: hour) ?? 1
+                    }
+                    net[far, default: 0] += delivered
+                case "ppa" where unit.bus.isEmpty: break
+                default: net[unit.bus, default: 0] += unit.power[hour]
+                }
+            }
+            for (bus, imbalance) in net { #expect(abs(imbalance) < 1e-6, "bus \(bus), hour \(hour)") }
+        }
+    }
+
+    @Test(arguments: ["single-bus", "meshed-6bus"])
+    func smallGridsDispatchAndBalance(name: String) throws {
+        let network = try Self.network(name)
+        let result = try DispatchOptimizer.dispatch(network, options: DispatchOptions(hourCount: min(48, network.timeAxis.count)),
+                                                    solver: GLPKSolver())
+        #expect(result.status == .optimal)
+        Self.expectBalancesClose(result, network)
+        #expect(abs(result.kpis.objective - result.kpis.costs.total) <= 1e-9 * max(1, abs(result.kpis.objective)))
+    }
+
+    @Test func gwangjuBitgreenWeek() throws {
+        let network = try Self.network("gwangju-bitgreen")
+        let result = try DispatchOptimizer.dispatch(network, options: DispatchOptions(hourCount: 168), solver: GLPKSolver())
+        #expect(result.status == .optimal)
+        #expect(result.timestamps.count == 168)
+        Self.expectBalancesClose(result, network)
+        #expect(result.kpis.reShare > 0 && result.kpis.cfeScore > 0 && result.kpis.cfeScore <= 1)
+        for prices in result.prices { #expect(prices.price.allSatisfy { $0.isFinite }) }
+    }
+}
