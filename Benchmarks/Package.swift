@@ -18,6 +18,7 @@ let package = Package(
                 .product(name: "GridModel", package: "RE100"),
                 .product(name: "EnergyCalendar", package: "RE100"),
                 .product(name: "DispatchOptimizer", package: "RE100"),
+                .product(name: "GridIO", package: "RE100"),
             ],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import DispatchOptimizer
+import GridIO
 import LinearProgramming
 
 /// re100's speed benchmarks, run by `scripts/bench` in a release build. Each case prints one
@@ -79,6 +80,21 @@ if arguments.first == "dispatch" {
     let methods = arguments.count > 3 ? arguments[3...].compactMap { SolverMethod(rawValue: $0) }
         : [.interiorPointWithCrossover, .dualSimplex, .primalSimplex, .interiorPoint]
     try benchmarkDispatch(buses: buses, hours: hours, methods: methods)
+    exit(0)
+}
+if arguments.first == "grid", arguments.count >= 2 {
+    // re100-bench grid DIR [WINDOW STEP]: a whole native grid, in rolling windows.
+    let network = try NativeGridReader.read(directory: URL(fileURLWithPath: arguments[1])).network
+    let window = arguments.count > 3 ? Int(arguments[2]) : nil, step = arguments.count > 3 ? Int(arguments[3]) : nil
+    var elapsed = 0.0
+    var result: DispatchResult?
+    elapsed = try seconds { result = try DispatchOptimizer.dispatch(network, options: DispatchOptions(window: window, step: step), solver: GLPKSolver()) }
+    if let result {
+        let t = result.timings
+        print(String(format: "grid %@ %d h (window %@ step %@): %.2f s wall  build %.2f s  solve %.2f s  extract %.2f s  status %@  objective %.10g  peak memory %.0f MiB",
+                     network.name, result.timestamps.count, window.map(String.init) ?? "-", step.map(String.init) ?? "-", elapsed,
+                     t.buildSeconds, t.solveSeconds, t.extractSeconds, result.status.rawValue, result.kpis.objective, peakMemoryMiB()))
+    }
     exit(0)
 }
 let nonzeros = Int(arguments.first ?? "") ?? 1_000_000
