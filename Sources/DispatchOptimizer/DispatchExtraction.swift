@@ -195,6 +195,9 @@ extension DispatchExtraction {
         for (s, store) in network.stores.enumerated() {
             state.storedEnergyMWh[store.id.rawValue] = primal.columnValues[formulation.storeEnergy[s][last]]
         }
+        for (generator, columns) in formulation.commitmentStatus {
+            state.unitIsOn[generator] = primal.columnValues[columns[last]] > 0.5
+        }
         if let tariff = network.gridConnection?.tariff {
             for h in 0..<committed where formulation.countsTowardBillingDemand(tariff, hour: h) {
                 let month = window.monthKey(h)

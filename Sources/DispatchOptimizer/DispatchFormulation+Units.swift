@@ -18,8 +18,56 @@ extension DispatchFormulation {
             }
             for h in 0..<window.count { inject(columns[h], coefficient: 1, at: generator.bus, hour: h) }
             addRampLimits(name: name, columns: columns, generator: generator)
+            if commitment && generator.isCommittable {
+                addCommitment(name: name, power: columns, generator: generator)
+            }
             generatorPower.append(columns)
         }
+    }
+
+    /// Unit commitment of a committable generator (MILP, `--commitment`): binary status `u[t]`,
+    /// `p_min_pu·p_nom·u[t] ≤ p[t] ≤ p_max_pu·p_nom·u[t]`, start-ups `s[t] ≥ u[t] − u[t−1]` and
+    /// shut-downs `d[t] ≥ u[t−1] − u[t]` (with `u[−1]` from the carried state, else on), minimum up
+    /// time `Σ_{τ=t−UT+1..t} s[τ] ≤ u[t]` and down time `Σ_{τ=t−DT+1..t} d[τ] ≤ 1 − u[t]`;
+    /// cost `start_up_cost·s + shut_down_cost·d`.
+    private mutating func addCommitment(name: String, power: [Int], generator: Generator) {
+        let wasOn = state?.unitIsOn[generator.id.rawValue] ?? true
+        var status: [Int] = [], startUp: [Int] = [], shutDown: [Int] = []
+        for h in 0..<window.count {
+            let t = window.snapshot(h)
+            // The bounds move from p onto the status: p itself only has to be non-negative.
+            builder.setBounds(column: power[h], lower: min(0, generator.minimumPerUnit.value(at: t) * generator.nominalPower),
+                              upper: .infinity)
+            status.append(addHourlyColumn("on", name, hour: h, lower: 0, upper: 1, kind: .binary))
+            startUp.append(addHourlyColumn("start_up", name, hour: h, lower: 0, upper: 1,
+                                           cost: generator.startUpCost, category: .fuel))
+            shutDown.append(addHourlyColumn("shut_down", name, hour: h, lower: 0, upper: 1,
+                                            cost: generator.shutDownCost, category: .fuel))
+            builder.addRow(name: ComponentName.hourly("p_lower", name, t), lower: 0,
+                           terms: [(power[h], 1), (status[h], -generator.minimumPerUnit.value(at: t) * generator.nominalPower)])
+            builder.addRow(name: ComponentName.hourly("p_upper", name, t), upper: 0,
+                           terms: [(power[h], 1), (status[h], -generator.maximumPerUnit.value(at: t) * generator.nominalPower)])
+            // s[t] − u[t] + u[t−1] ≥ 0 and d[t] + u[t] − u[t−1] ≥ 0; u[−1] is a constant.
+            let previousValue = h > 0 ? 0 : (wasOn ? 1.0 : 0)
+            builder.addRow(name: ComponentName.hourly("start", name, t), lower: -previousValue,
+                           terms: [(startUp[h], 1), (status[h], -1)] + (h > 0 ? [(status[h - 1], 1)] : []))
+            builder.addRow(name: ComponentName.hourly("stop", name, t), lower: previousValue,
+                           terms: [(shutDown[h], 1), (status[h], 1)] + (h > 0 ? [(status[h - 1], -1)] : []))
+        }
+        let upTime = Int(generator.minimumUpTime.rounded(.up)), downTime = Int(generator.minimumDownTime.rounded(.up))
+        for h in 0..<window.count {
+            if upTime > 1 {
+                let recent = max(0, h - upTime + 1)...h
+                builder.addRow(name: ComponentName.hourly("min_up", name, window.snapshot(h)), upper: 0,
+                               terms: recent.map { (startUp[$0], 1.0) } + [(status[h], -1)])
+            }
+            if downTime > 1 {
+                let recent = max(0, h - downTime + 1)...h
+                builder.addRow(name: ComponentName.hourly("min_down", name, window.snapshot(h)), upper: 1,
+                               terms: recent.map { (shutDown[$0], 1.0) } + [(status[h], 1)])
+            }
+        }
+        commitmentStatus.append((generator.id.rawValue, status))
     }
 
     private mutating func addRampLimits(name: String, columns: [Int], generator: Generator) {

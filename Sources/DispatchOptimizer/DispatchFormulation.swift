@@ -49,6 +49,10 @@ struct DispatchFormulation {
     /// Share of the horizon's period targets (RE share volumes, CO2 cap, contract volumes) that
     /// applies to this window: window hours / horizon hours (1 for a single LP).
     var periodShare = 1.0
+    /// Whether committable generators get binary on/off decisions (MILP).
+    var commitment = false
+    /// Status columns of committed generators: (name, `[h]`).
+    var commitmentStatus: [(generator: String, columns: [Int])] = []
 
     /// Hours each component carries: objective weights, storage weights, energy weights.
     var objectiveWeight: [Double] { (0..<window.count).map { network.timeAxis.objectiveWeights[window.snapshot($0)] } }
@@ -68,9 +72,10 @@ struct DispatchFormulation {
 
     /// Builds every family in order and freezes the model.
     static func build(network: Network, window: HourWindow, state: DispatchState?,
-                      periodShare: Double = 1) throws(DispatchError) -> DispatchFormulation {
+                      periodShare: Double = 1, commitment: Bool = false) throws(DispatchError) -> DispatchFormulation {
         var formulation = DispatchFormulation(network: network, window: window, state: state)
         formulation.periodShare = periodShare
+        formulation.commitment = commitment
         formulation.reserve()
         formulation.addNodalBalance()
         formulation.addGenerators()
@@ -86,6 +91,24 @@ struct DispatchFormulation {
         formulation.addCarbonFreeTarget()
         formulation.addCarbonCap()
         return formulation
+    }
+
+    /// The model with every commitment decision fixed to its value in `values` (rounded), for
+    /// re-solving the LP that gives prices after a unit-commitment MILP.
+    func modelWithFixedCommitment(_ values: [Double]) throws(DispatchError) -> LinearModel {
+        var fixed = builder
+        for (_, columns) in commitmentStatus {
+            for column in columns {
+                let on = values[column].rounded()
+                fixed.setBounds(column: column, lower: on, upper: on)
+                fixed.setKind(column: column, .continuous)
+            }
+        }
+        do {
+            return try fixed.build()
+        } catch {
+            throw DispatchError(field: "model", message: error.description)
+        }
     }
 
     /// Frozen LP; throws when the network produced values GLPK cannot take (NaN, inverted bounds).
@@ -129,9 +152,10 @@ struct DispatchFormulation {
     /// Adds a column for window hour `h`, named `family(id,tNNNN)`, recording its cost item.
     @discardableResult
     mutating func addHourlyColumn(_ family: String, _ id: String, hour h: Int, lower: Double, upper: Double,
-                                  cost: Double = 0, category: CostCategory = .none) -> Int {
+                                  cost: Double = 0, category: CostCategory = .none, kind: VariableKind = .continuous) -> Int {
         columnCosts.append(ColumnCost(category: category, coefficient: cost, hour: h))
-        return builder.addColumn(name: ComponentName.hourly(family, id, window.snapshot(h)), lower: lower, upper: upper, cost: cost)
+        return builder.addColumn(name: ComponentName.hourly(family, id, window.snapshot(h)), lower: lower, upper: upper,
+                                 cost: cost, kind: kind)
     }
 
     /// Adds a column for the whole window (billing demand, certificates), recording its cost item.

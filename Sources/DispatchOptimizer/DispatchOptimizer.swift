@@ -25,22 +25,28 @@ public enum DispatchOptimizer {
         var status = TerminationStatus.optimal
         var method = options.solver.method
         var timestamps: [Date] = []
+        var mipGap: Double?
 
         for (start, length, committed) in plan.windows {
             var began = clock.now
             let window = HourWindow(axis: network.timeAxis, start: start, count: length, calendar: calendar)
             let formulation = try DispatchFormulation.build(network: network, window: window, state: state,
-                                                            periodShare: Double(length) / Double(plan.hourCount))
+                                                            periodShare: Double(length) / Double(plan.hourCount),
+                                                            commitment: options.commitment)
             let model = try formulation.model()
             timings.buildSeconds += seconds(clock.now - began)
 
-            let solution: LinearSolution
-            do {
-                solution = try solver.solve(model, options: options.solver)
-            } catch {
-                throw DispatchError(field: "solver", message: error.description)
-            }
+            var solution = try solve(model, solver: solver, options: options.solver)
             timings.solveSeconds += solution.solveSeconds
+            if options.commitment, let values = solution.primal?.columnValues {
+                // Prices come from the LP with the commitment fixed (a MILP has no duals).
+                let gap = solution.mipGap
+                let fixedModel = try formulation.modelWithFixedCommitment(values)
+                let lp = try solve(fixedModel, solver: solver, options: options.solver)
+                timings.solveSeconds += lp.solveSeconds
+                if lp.status == .optimal { solution = lp }
+                mipGap = max(mipGap ?? 0, gap ?? 0)
+            }
             method = solution.method
             began = clock.now
             guard let primal = solution.primal else {
@@ -58,7 +64,16 @@ public enum DispatchOptimizer {
             if solution.status != .optimal { break }
         }
         return DispatchResult(status: status, timestamps: timestamps, units: units, prices: prices, kpis: totals.kpis,
-                              finalState: state, timings: timings, mipGap: nil, solverName: solver.name, method: method)
+                              finalState: state, timings: timings, mipGap: mipGap, solverName: solver.name, method: method)
+    }
+
+    private static func solve(_ model: LinearModel, solver: any LinearSolver,
+                              options: SolverOptions) throws(DispatchError) -> LinearSolution {
+        do {
+            return try solver.solve(model, options: options)
+        } catch {
+            throw DispatchError(field: "solver", message: error.description)
+        }
     }
 
     /// The LP of the first window of `options`, e.g. for `re100 export-lp`.
@@ -69,7 +84,8 @@ public enum DispatchOptimizer {
         guard let first = plan.windows.first else { throw DispatchError(field: "--hours", message: "no hours to dispatch") }
         let window = HourWindow(axis: network.timeAxis, start: first.start, count: first.length, calendar: calendar)
         return try DispatchFormulation.build(network: network, window: window, state: options.initialState,
-                                             periodShare: Double(first.length) / Double(plan.hourCount)).model()
+                                             periodShare: Double(first.length) / Double(plan.hourCount),
+                                             commitment: options.commitment).model()
     }
 
     /// Appends per-window series to the running ones (matching by position: every window has
@@ -112,6 +128,10 @@ struct WindowPlan {
             throw DispatchError(field: "--hours", message: "\(count) hours from snapshot \(options.firstHour) exceed the grid's \(total) snapshots")
         }
         hourCount = count
+        let longest = options.window ?? count
+        if options.commitment && longest > 168 {
+            throw DispatchError(field: "--window", message: "unit commitment needs windows of at most 168 hours, found \(longest); add --window 168 --step 24 or shorter")
+        }
         guard let length = options.window else {
             windows = [(options.firstHour, count, count)]
             return

@@ -120,6 +120,11 @@ public struct LinearModelBuilder: Sendable {
         columnUpper[column] = upper
     }
 
+    /// Sets the kind of an existing column (e.g. to relax a binary after fixing it).
+    public mutating func setKind(column: Int, _ kind: VariableKind) {
+        columnKinds[column] = kind
+    }
+
     /// Sets the bounds of an existing row.
     public mutating func setBounds(row: Int, lower: Double, upper: Double) {
         rowLower[row] = lower

@@ -196,4 +196,33 @@ import Testing
         #expect(rolling.timestamps.count == 48)
         #expect(rolling.units[0].power.count == 48)
     }
+
+    /// Unit commitment: a 100 MW unit at 10 per MWh that must run at 50 MW or more once on, a
+    /// flexible one at 30, load 80, 40, 80 MW. The cheap unit cannot follow 40 MW, so it stops in
+    /// hour 1 and restarts in hour 2 (start-up 500): 800 + 1200 + 800 + 500 = 3300. Prices from the
+    /// LP with the commitment fixed: 10, 30, 10.
+    @Test func unitCommitmentStopsAndRestarts() throws {
+        var network = Self.network(hours: 3)
+        var base = Generator(id: "base", bus: "a", carrier: "gas", nominalPower: 100, marginalCost: 10)
+        base.isCommittable = true
+        base.minimumPerUnit = .constant(0.5)
+        base.startUpCost = 500
+        network.generators = [base, Generator(id: "peaker", bus: "a", carrier: "gas", nominalPower: 100, marginalCost: 30)]
+        network.loads = [Load(id: "plant", bus: "a", demand: .hourly([80, 40, 80]))]
+        let result = try DispatchOptimizer.dispatch(network, options: DispatchOptions(commitment: true), solver: GLPKSolver())
+        #expect(result.status == .optimal)
+        #expect(close(result.kpis.objective, 3300), "\(result.units.map(\.power))")
+        #expect(result.units[0].power.map { $0.rounded() } == [80, 0, 80])
+        #expect(zip(result.prices[0].price, [10.0, 30, 10]).allSatisfy { close($0, $1) })
+        #expect(result.mipGap == 0)
+        #expect(result.finalState.unitIsOn["base"] == true)
+    }
+
+    @Test func unitCommitmentRefusesLongWindows() {
+        var network = Self.network(hours: 200)
+        network.loads = [Load(id: "plant", bus: "a", demand: .constant(1))]
+        #expect(throws: DispatchError.self) {
+            try DispatchOptimizer.dispatch(network, options: DispatchOptions(commitment: true), solver: GLPKSolver())
+        }
+    }
 }
