@@ -12,7 +12,8 @@ exports it with `n.export_to_csv_folder(OUTDIR/<name>)` and writes `OUTDIR/<name
     pypsa_version, linopy_version, highspy_version, status, termination_condition, objective,
     snapshot_count, marginal_price {bus: [per snapshot]}, generator_p {generator: sum over snapshots of p [MW]},
     generator_energy_mwh {generator: sum of p x generators weighting}, storage_unit_p {unit: sum of p},
-    line_flow_max_abs {line: max |p0|}, binding_lines [names at |p0| = s_max_pu s_nom]
+    line_flow_max_abs {line: max |p0|}, binding_lines [names at |p0| = s_max_pu s_nom],
+    inputs {list: {component: {attribute: value or {"series_sum": x}}}} (PyPSA's view of the imported data)
 
 Networks (none has extendable capacity, unit commitment or global constraints, which re100 refuses):
   single_bus           one bus, four generators (one wind with p_max_pu series), 24 h
@@ -275,6 +276,56 @@ def rounded(values) -> list[float]:
     return [float(v) for v in values]
 
 
+# Attributes re100 imports, per component list: written with PyPSA's defaults filled in, so the Swift import
+# test compares what re100 reads with what PyPSA itself holds after building the network.
+MODELLED = {
+    "buses": ["v_nom", "carrier"],
+    "carriers": ["co2_emissions"],
+    "generators": ["bus", "carrier", "p_nom", "p_min_pu", "p_max_pu", "marginal_cost", "ramp_limit_up",
+                   "ramp_limit_down", "committable"],
+    "loads": ["bus", "p_set"],
+    "lines": ["bus0", "bus1", "x", "r", "s_nom", "s_max_pu"],
+    "transformers": ["bus0", "bus1", "x", "r", "s_nom", "s_max_pu", "tap_ratio", "phase_shift"],
+    "links": ["bus0", "bus1", "p_nom", "efficiency", "p_min_pu", "p_max_pu", "marginal_cost"],
+    "storage_units": ["bus", "carrier", "p_nom", "max_hours", "efficiency_store", "efficiency_dispatch",
+                      "standing_loss", "state_of_charge_initial", "cyclic_state_of_charge", "p_min_pu",
+                      "p_max_pu", "marginal_cost", "inflow"],
+    "stores": ["bus", "carrier", "e_nom", "e_min_pu", "e_max_pu", "e_initial", "e_cyclic", "standing_loss",
+               "marginal_cost"],
+}
+
+
+def plain(value):
+    """JSON-friendly scalar: NaN and infinities as null/strings, numpy types as Python types."""
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        value = float(value)
+        return None if math.isnan(value) else (value if math.isfinite(value) else str(value))
+    return str(value)
+
+
+def inputs(n: pypsa.Network) -> dict:
+    """Per list and component: the static value of every imported attribute, or for attributes with a
+    time series the sum over snapshots as {"series_sum": x}."""
+    result = {}
+    for list_name, attributes in MODELLED.items():
+        static = getattr(n, list_name)
+        dynamic = getattr(n, f"{list_name}_t", None)
+        components = {}
+        for name in static.index:
+            values = {}
+            for attribute in attributes:
+                frame = dynamic.get(attribute) if dynamic is not None and attribute in dynamic else None
+                if frame is not None and name in frame.columns:
+                    values[attribute] = {"series_sum": float(frame[name].sum())}
+                else:
+                    values[attribute] = plain(static.at[name, attribute])
+            components[str(name)] = values
+        result[list_name] = components
+    return result
+
+
 def reference(n: pypsa.Network, status: str, condition: str) -> dict:
     weights = n.snapshot_weightings.generators
     p0 = n.lines_t.p0 if not n.lines.empty else pd.DataFrame()
@@ -301,6 +352,7 @@ def reference(n: pypsa.Network, status: str, condition: str) -> dict:
         "storage_unit_p": {s: float(n.storage_units_t.p[s].sum()) for s in n.storage_units.index},
         "line_flow_max_abs": flow_max,
         "binding_lines": binding,
+        "inputs": inputs(n),
     }
 
 
