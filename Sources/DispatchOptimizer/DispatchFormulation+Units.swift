@@ -87,7 +87,8 @@ extension DispatchFormulation {
     /// Storage units: `0 ≤ p_dis ≤ p_max_pu·p_nom`, `0 ≤ p_ch ≤ −p_min_pu·p_nom` (MW),
     /// `0 ≤ soc ≤ max_hours·p_nom` (MWh), and state-of-charge continuity
     /// `soc[t] = (1−loss)^{w_t}·soc[t−1] + w_t·(η_ch·p_ch[t] − p_dis[t]/η_dis + inflow[t] − spill[t])`,
-    /// cyclic (`soc[−1] = soc[T−1]`) or from the carried/initial state. Cost `w_t·c·p_dis`.
+    /// cyclic (`soc[−1] = soc[T−1]`) or from the carried/initial state, which enters the first hour
+    /// without standing loss (as in PyPSA). Cost `w_t·c·p_dis`.
     mutating func addStorageUnits() {
         for unit in network.storageUnits {
             let name = ComponentName.sanitized(unit.id.rawValue)
@@ -120,7 +121,8 @@ extension DispatchFormulation {
                 } else if unit.isCyclic {
                     if window.count > 1 { terms.append((energy[window.count - 1], -retention)) } else { terms[0].coefficient -= retention }
                 } else {
-                    constant += retention * initial
+                    // As PyPSA: the initial state enters without standing loss.
+                    constant += initial
                 }
                 builder.addRow(name: ComponentName.hourly("soc_balance", name, window.snapshot(h)),
                                lower: constant, upper: constant, terms: terms)
@@ -159,7 +161,7 @@ extension DispatchFormulation {
                 } else if store.isCyclic {
                     if window.count > 1 { terms.append((energy[window.count - 1], -retention)) } else { terms[0].coefficient -= retention }
                 } else {
-                    constant = retention * initial
+                    constant = initial
                 }
                 builder.addRow(name: ComponentName.hourly("e_balance", name, window.snapshot(h)),
                                lower: constant, upper: constant, terms: terms)
