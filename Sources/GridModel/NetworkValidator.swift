@@ -52,22 +52,19 @@ public struct NetworkValidator: Sendable {
                 collector.error(path.appending("bus1"), "branch connects a bus to itself", expected: "a bus other than \(bus0)", found: bus1.rawValue)
             }
         }
-        func impedance(_ path: FieldPath, _ reactance: Double, rating: Double, maximumPerUnit: Double) {
-            collector.number(rating, path.appending("s_nom"), what: "capacity")
-            collector.number(maximumPerUnit, path.appending("s_max_pu"), excludingLower: true, what: "per-unit limit")
-            if reactance == 0 || !reactance.isFinite {
-                collector.error(path.appending("x"), "reactance must be a non-zero finite number", expected: "x != 0", found: reactance.formatted)
+        func passive<Branch: PassiveBranch>(_ branch: Branch) {
+            let path = FieldPath(branch.id)
+            endpoints(path, branch.bus0, branch.bus1)
+            collector.number(branch.nominalApparentPower, path.appending("s_nom"), what: "capacity")
+            collector.number(branch.maximumPerUnit, path.appending("s_max_pu"), excludingLower: true, what: "per-unit limit")
+            if branch.reactance == 0 || !branch.reactance.isFinite {
+                collector.error(path.appending("x"), "reactance must be a non-zero finite number", expected: "x != 0", found: branch.reactance.formatted)
             }
         }
-        for line in network.lines {
-            let path = FieldPath(line.id)
-            endpoints(path, line.bus0, line.bus1)
-            impedance(path, line.reactance, rating: line.nominalApparentPower, maximumPerUnit: line.maximumPerUnit)
-        }
+        network.lines.forEach(passive)
         for transformer in network.transformers {
+            passive(transformer)
             let path = FieldPath(transformer.id)
-            endpoints(path, transformer.bus0, transformer.bus1)
-            impedance(path, transformer.reactance, rating: transformer.nominalApparentPower, maximumPerUnit: transformer.maximumPerUnit)
             collector.number(transformer.tapRatio, path.appending("tap_ratio"), excludingLower: true, what: "tap ratio")
             collector.number(transformer.phaseShift, path.appending("phase_shift"), in: -180...180, what: "phase shift")
         }
