@@ -18,7 +18,7 @@ import GridModel
 /// ```
 /// Operations apply in this order: set, scale, add, remove (file order within each table).
 public enum ScenarioReader {
-    /// Reads an overlay; `timeAxis` checks the snapshots of referenced series. Throws every problem found.
+    /// Reads an overlay for `grid` (series it references must match the grid's snapshots); throws every problem found.
     public static func read(contentsOf url: URL, for grid: NativeGrid) throws(GridDiagnostics) -> LocatedScenario {
         let source: TOMLSource
         do {
