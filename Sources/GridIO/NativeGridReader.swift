@@ -73,6 +73,16 @@ public enum NativeGridReader {
                 }
             }
         }
+        for load in network.loads {
+            guard case .forecastFromHistory(let history) = load.demand, !history.file.isEmpty else { continue }
+            let url = directory.resolving(history.file)
+            if !FileManager.default.fileExists(atPath: url.path) {
+                collector.record(
+                    source.error(
+                        at: "loads.\(load.id).forecast_from", message: "history file not found",
+                        expected: "a load history CSV file", found: url.path))
+            }
+        }
         collector.record(fields.series.fileProblems)
         collector.record(fields.series.unusedColumnWarnings())
         try collector.check()

@@ -86,7 +86,7 @@ public struct NetworkValidator: Sendable {
         for generator in network.generators {
             let path = FieldPath(generator.id)
             collector.reference(generator.bus, path.appending("bus"), known: buses, kind: "bus")
-            collector.reference(generator.carrier, path.appending("carrier"), known: carriers, kind: "carrier")
+            collector.reference(generator.carrier, path.appending("carrier"), known: carriers, kind: "carrier", emptyIsWarning: true)
             collector.number(generator.nominalPower, path.appending("p_nom"), what: "capacity")
             collector.profile(generator.minimumPerUnit, path.appending("p_min_pu"), in: 0...1, what: "per-unit limit")
             collector.profile(generator.maximumPerUnit, path.appending("p_max_pu"), in: 0...1, what: "per-unit limit")
@@ -114,7 +114,7 @@ public struct NetworkValidator: Sendable {
         for unit in network.storageUnits {
             let path = FieldPath(unit.id)
             collector.reference(unit.bus, path.appending("bus"), known: buses, kind: "bus")
-            collector.reference(unit.carrier, path.appending("carrier"), known: carriers, kind: "carrier")
+            collector.reference(unit.carrier, path.appending("carrier"), known: carriers, kind: "carrier", emptyIsWarning: true)
             collector.number(unit.nominalPower, path.appending("p_nom"), what: "capacity")
             collector.number(unit.maxHours, path.appending("max_hours"), what: "capacity")
             collector.number(unit.efficiencyStore, path.appending("efficiency_store"), in: 0...1, excludingLower: true, what: "efficiency")
@@ -135,7 +135,7 @@ public struct NetworkValidator: Sendable {
         for store in network.stores {
             let path = FieldPath(store.id)
             collector.reference(store.bus, path.appending("bus"), known: buses, kind: "bus")
-            collector.reference(store.carrier, path.appending("carrier"), known: carriers, kind: "carrier")
+            collector.reference(store.carrier, path.appending("carrier"), known: carriers, kind: "carrier", emptyIsWarning: true)
             collector.number(store.nominalEnergy, path.appending("e_nom"), what: "capacity")
             collector.profile(store.minimumPerUnit, path.appending("e_min_pu"), in: 0...1, what: "per-unit limit")
             collector.profile(store.maximumPerUnit, path.appending("e_max_pu"), in: 0...1, what: "per-unit limit")
