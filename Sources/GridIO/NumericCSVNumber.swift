@@ -13,10 +13,12 @@ import Darwin
 /// `infinity` and `nan` with an optional sign. Hexadecimal floats are not accepted.
 ///
 /// Most values take Clinger's fast path: when the significant digits fit in 2^53 and the power of ten is at
-/// most 10^22, both are exact doubles and one IEEE multiplication or division rounds correctly. Everything
-/// else (17+ significant digits, large exponents) is handed to the C library's correctly rounded `strtod` on a
-/// NUL-terminated copy in a small stack buffer; the syntax was checked before, so `strtod` sees only plain
-/// decimals (it reads them in the C locale, which a Swift program keeps unless it calls `setlocale`).
+/// most 10^22, both are exact doubles and one IEEE multiplication or division rounds correctly. Values with
+/// 17 to 19 significant digits and a power of ten within 10^±19 (half of what pandas writes) are computed
+/// exactly in 128-bit integer arithmetic and rounded to nearest-even by hand. Everything else (20+ digits,
+/// large exponents) is handed to the C library's correctly rounded `strtod` on a NUL-terminated copy in a
+/// small stack buffer; the syntax was checked before, so `strtod` sees only plain decimals (in the C locale,
+/// which a Swift program keeps unless it calls `setlocale`).
 enum NumericCSVNumber {
     /// The outcome of scanning a cell's leading bytes as a decimal number.
     struct Scan {
@@ -65,6 +67,14 @@ enum NumericCSVNumber {
         var sawDigit = false
         var truncated = false
         while index < end {
+            if mantissa != 0 && significantDigits <= 11 && index + 8 <= end,
+                let eight = eightDigits(bytes + index)
+            {
+                mantissa = mantissa &* 100_000_000 &+ eight
+                significantDigits += 8
+                index += 8
+                continue
+            }
             let digit = bytes[index] &- UInt8(ascii: "0")
             if digit > 9 { break }
             sawDigit = true
@@ -82,6 +92,15 @@ enum NumericCSVNumber {
         if index < end, bytes[index] == UInt8(ascii: ".") {
             index += 1
             while index < end {
+                if mantissa != 0 && significantDigits <= 11 && index + 8 <= end,
+                    let eight = eightDigits(bytes + index)
+                {
+                    mantissa = mantissa &* 100_000_000 &+ eight
+                    significantDigits += 8
+                    exponent -= 8
+                    index += 8
+                    continue
+                }
                 let digit = bytes[index] &- UInt8(ascii: "0")
                 if digit > 9 { break }
                 sawDigit = true
@@ -125,12 +144,94 @@ enum NumericCSVNumber {
         if mantissa == 0 {
             return Scan(end: index, value: negative ? -0.0 : 0.0, status: .exact)
         }
-        if truncated || mantissa > 1 << 53 || exponent < -22 || exponent > 22 {
+        let magnitude: Double
+        if truncated {
+            return Scan(end: index, value: 0, status: .needsLibraryParse)
+        } else if mantissa <= 1 << 53 && exponent >= -22 && exponent <= 22 {
+            magnitude = exponent < 0 ? Double(mantissa) / powers[-exponent] : Double(mantissa) * powers[exponent]
+        } else if exponent < 0 && exponent >= -19 {
+            magnitude = quotient(mantissa, dividedByPowerOfTen: -exponent)
+        } else if exponent >= 0 && exponent <= 19 {
+            magnitude = product(mantissa, timesPowerOfTen: exponent)
+        } else {
             return Scan(end: index, value: 0, status: .needsLibraryParse)
         }
-        let magnitude =
-            exponent < 0 ? Double(mantissa) / powers[-exponent] : Double(mantissa) * powers[exponent]
         return Scan(end: index, value: negative ? -magnitude : magnitude, status: .exact)
+    }
+
+    /// The value of eight ASCII digits at `bytes` (SWAR, as in simdjson and fast_float), or nil when any of the
+    /// eight bytes is not a digit. Only ever called when a digit was seen before them (so `mantissa != 0`).
+    @inline(__always)
+    static func eightDigits(_ bytes: UnsafePointer<UInt8>) -> UInt64? {
+        let word = UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self))
+        let allDigits =
+            (word & 0xF0F0_F0F0_F0F0_F0F0) | (((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4)
+        guard allDigits == 0x3333_3333_3333_3333 else { return nil }
+        var value = word &- 0x3030_3030_3030_3030
+        value = value &* 10 &+ (value >> 8)
+        let mask: UInt64 = 0x0000_00FF_0000_00FF
+        value = ((value & mask) &* 0x000F_4240_0000_0064 &+ ((value >> 16) & mask) &* 0x0000_2710_0000_0001) >> 32
+        return value
+    }
+
+    /// 10^0 ... 10^19, every power of ten that fits in `UInt64`.
+    @inline(__always)
+    static func integerPowerOfTen(_ exponent: Int) -> UInt64 {
+        var power: UInt64 = 1
+        for _ in 0..<exponent { power &*= 10 }
+        return power
+    }
+
+    /// The correctly rounded `mantissa / 10^k` for 1 <= k <= 19 and mantissa > 2^53 (17 to 19 digits).
+    ///
+    /// The quotient is computed exactly in 128 bits: shifting the mantissa left by `shift` makes the integer
+    /// quotient `q` fill 64 bits; `q`'s low 11 bits and the remainder decide the rounding to 53 bits.
+    @inline(__always)
+    static func quotient(_ mantissa: UInt64, dividedByPowerOfTen k: Int) -> Double {
+        let divisor = integerPowerOfTen(k)
+        let mantissaBits = 64 - mantissa.leadingZeroBitCount
+        let divisorBits = 64 - divisor.leadingZeroBitCount
+        var shift = 63 - mantissaBits + divisorBits  // quotient then lies in [2^62, 2^64)
+        var (quotient, remainder) = divide(mantissa, shiftedLeftBy: shift, by: divisor)
+        if quotient < 1 << 63 {
+            shift += 1
+            (quotient, remainder) = divide(mantissa, shiftedLeftBy: shift, by: divisor)
+        }
+        return rounded(quotient, sticky: remainder != 0, binaryExponent: -shift)
+    }
+
+    /// `(mantissa << shift) / divisor` and its remainder; the caller guarantees the quotient fits 64 bits.
+    @inline(__always)
+    private static func divide(_ mantissa: UInt64, shiftedLeftBy shift: Int, by divisor: UInt64) -> (UInt64, UInt64) {
+        let high = shift >= 64 ? mantissa << (shift - 64) : (shift == 0 ? 0 : mantissa >> (64 - shift))
+        let low = shift >= 64 ? 0 : mantissa << shift
+        return divisor.dividingFullWidth((high: high, low: low))
+    }
+
+    /// The correctly rounded `mantissa * 10^k` for 0 <= k <= 19, computed exactly in 128 bits.
+    @inline(__always)
+    static func product(_ mantissa: UInt64, timesPowerOfTen k: Int) -> Double {
+        let (high, low) = mantissa.multipliedFullWidth(by: integerPowerOfTen(k))
+        if high == 0 {
+            let zeros = low.leadingZeroBitCount
+            return rounded(low << zeros, sticky: false, binaryExponent: -zeros)
+        }
+        let zeros = high.leadingZeroBitCount
+        let top = zeros == 0 ? high : (high << zeros) | (low >> (64 - zeros))
+        let sticky = (zeros == 0 ? low : low << zeros) != 0
+        return rounded(top, sticky: sticky, binaryExponent: 64 - zeros)
+    }
+
+    /// `top * 2^binaryExponent` rounded to nearest, ties to even, where `top` has its highest bit set and
+    /// `sticky` tells whether nonzero bits below `top` were cut off.
+    @inline(__always)
+    static func rounded(_ top: UInt64, sticky: Bool, binaryExponent: Int) -> Double {
+        var significand = top >> 11
+        let rest = top & 0x7FF
+        if rest > 0x400 || (rest == 0x400 && (sticky || significand & 1 == 1)) {
+            significand += 1
+        }
+        return Double(sign: .plus, exponent: binaryExponent + 11, significand: Double(significand))
     }
 
     /// Parses a whole cell (already trimmed and unquoted) as a number, or returns nil when it is not one.

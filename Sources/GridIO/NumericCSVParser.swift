@@ -125,11 +125,14 @@ final class NumericCSVParser {
                 columns.append(.text(textStorage[slot[column]]))
                 textStorage[slot[column]] = []
             } else {
+                // Copy into an array and free the buffer at once, so at most one column exists twice.
                 let storage = numericStorage[slot[column]]
                 let values = [Double](unsafeUninitializedCapacity: rowCount) { target, initialized in
                     if let address = target.baseAddress { address.initialize(from: storage, count: rowCount) }
                     initialized = rowCount
                 }
+                storage.deallocate()
+                numericStorage[slot[column]] = .allocate(capacity: 0)
                 columns.append(.numeric(values))
             }
         }

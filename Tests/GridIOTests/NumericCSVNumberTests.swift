@@ -25,7 +25,10 @@ func sampleNumberTexts(count: Int, seed: UInt64) -> [String] {
     for index in 0..<count {
         let magnitude = Double.random(in: -30...30, using: &generator)
         let value = (Bool.random(using: &generator) ? -1.0 : 1.0) * pow(10, magnitude)
-        switch index % 8 {
+        switch index % 11 {
+        case 8: texts.append(String(format: "%.18e", value))
+        case 9: texts.append(String(UInt64.random(in: 1 << 53...UInt64.max, using: &generator)) + "e\(Int.random(in: -25...25, using: &generator))")
+        case 10: texts.append("0." + String(UInt64.random(in: 1 << 53...UInt64.max, using: &generator)))
         case 0: texts.append("\(value)")
         case 1: texts.append(String(format: "%.17g", value))
         case 2: texts.append(String(format: "%.3f", value))
@@ -51,7 +54,7 @@ struct NumericCSVNumberTests {
         arguments: [
             "0", "-0", "+1", "1.", ".5", "-.5", "3.14", "1e3", "1E-3", "2.5e+10", "123456789012345678901234",
             "0.30000000000000004", "4.9406564584124654e-324", "2.2250738585072011e-308", "1.7976931348623157e308",
-            "9007199254740993", "0.000000000000000000000000000001", "1e22", "1e23", "179769313486231580793.7e288",
+            "9007199254740993", "0.000000000000000000000000000001", "1e22", "1e23", "179769313486231580793.7e288", "18446744073709551615e-19", "18446744073709551615e19", "9007199254740993e-1", "9007199254740995e0", "12345678901234567.5",
         ])
     func matchesStandardLibrary(text: String) throws {
         let expected = try #require(Double(text))
