@@ -73,10 +73,28 @@ struct IssueCollector {
         }
     }
 
-    /// A reference to a known name; an empty reference counts as missing.
-    mutating func reference<Target>(_ id: Identifier<Target>, _ path: FieldPath, known: Set<Identifier<Target>>, kind: String) {
+    /// Lower and upper per-unit limits: both valid profiles within `range`, lower ≤ upper in every snapshot.
+    mutating func limits(_ lower: Profile, _ upper: Profile, _ path: FieldPath, keys: (String, String), in range: ClosedRange<Double>) {
+        profile(lower, path.appending(keys.0), in: range, what: "per-unit limit")
+        profile(upper, path.appending(keys.1), in: range, what: "per-unit limit")
+        ordered(lower, upper, lowerPath: path.appending(keys.0), upperKey: keys.1)
+    }
+
+    /// The bus (must exist) and carrier (must exist; empty only warned about) a component is attached to.
+    mutating func attachment(_ bus: Bus.ID, _ carrier: Carrier.ID, _ path: FieldPath, buses: Set<Bus.ID>, carriers: Set<Carrier.ID>) {
+        reference(bus, path.appending("bus"), known: buses, kind: "bus")
+        reference(carrier, path.appending("carrier"), known: carriers, kind: "carrier", emptyIsWarning: true)
+    }
+
+    /// A reference to a known name; an empty reference counts as missing (only a warning with `emptyIsWarning`:
+    /// PyPSA allows components without a carrier, which then count as neither renewable nor carbon-free).
+    mutating func reference<Target>(
+        _ id: Identifier<Target>, _ path: FieldPath, known: Set<Identifier<Target>>, kind: String, emptyIsWarning: Bool = false
+    ) {
         guard !known.contains(id) else { return }
-        if id.rawValue.isEmpty {
+        if id.rawValue.isEmpty, emptyIsWarning {
+            warning(path, "no \(kind)", expected: "a \(kind) (without one the energy counts as neither renewable nor carbon-free)", found: "nothing")
+        } else if id.rawValue.isEmpty {
             error(path, "missing \(kind) reference", expected: "the name of a \(kind)", found: "nothing")
         } else {
             error(path, "unknown \(kind)", expected: "one of " + known.sorted().map(\.rawValue).joined(separator: ", "), found: id.rawValue)
