@@ -87,8 +87,8 @@ extension DispatchFormulation {
     /// Storage units: `0 ≤ p_dis ≤ p_max_pu·p_nom`, `0 ≤ p_ch ≤ −p_min_pu·p_nom` (MW),
     /// `0 ≤ soc ≤ max_hours·p_nom` (MWh), and state-of-charge continuity
     /// `soc[t] = (1−loss)^{w_t}·soc[t−1] + w_t·(η_ch·p_ch[t] − p_dis[t]/η_dis + inflow[t] − spill[t])`,
-    /// cyclic (`soc[−1] = soc[T−1]`) or from the carried/initial state, which enters the first hour
-    /// without standing loss (as in PyPSA). Cost `w_t·c·p_dis`.
+    /// cyclic (`soc[−1] = soc[T−1]`), from the state carried from the previous hour (with its
+    /// standing loss), or from the grid's initial state (without, as in PyPSA). Cost `w_t·c·p_dis`.
     mutating func addStorageUnits() {
         for unit in network.storageUnits {
             let name = ComponentName.sanitized(unit.id.rawValue)
@@ -107,7 +107,7 @@ extension DispatchFormulation {
                 inject(discharge[h], coefficient: 1, at: unit.bus, hour: h)
                 inject(charge[h], coefficient: -1, at: unit.bus, hour: h)
             }
-            let initial = state?.storedEnergyMWh[unit.id.rawValue] ?? unit.stateOfChargeInitial
+            let carried = state?.storedEnergyMWh[unit.id.rawValue]
             for h in 0..<window.count {
                 let w = weight(\.storeWeights, h)
                 let retention = pow(1 - unit.standingLoss, w)
@@ -120,9 +120,12 @@ extension DispatchFormulation {
                     terms.append((energy[h - 1], -retention))
                 } else if unit.isCyclic {
                     if window.count > 1 { terms.append((energy[window.count - 1], -retention)) } else { terms[0].coefficient -= retention }
+                } else if let carried {
+                    // Energy at the end of the previous hour loses one hour of standing loss.
+                    constant += retention * carried
                 } else {
-                    // As PyPSA: the initial state enters without standing loss.
-                    constant += initial
+                    // As PyPSA: the grid's initial state enters without standing loss.
+                    constant += unit.stateOfChargeInitial
                 }
                 builder.addRow(name: ComponentName.hourly("soc_balance", name, window.snapshot(h)),
                                lower: constant, upper: constant, terms: terms)
@@ -150,7 +153,7 @@ extension DispatchFormulation {
                                         upper: store.maximumPerUnit.value(at: t) * store.nominalEnergy))
                 inject(power[h], coefficient: 1, at: store.bus, hour: h)
             }
-            let initial = state?.storedEnergyMWh[store.id.rawValue] ?? store.energyInitial
+            let carried = state?.storedEnergyMWh[store.id.rawValue]
             for h in 0..<window.count {
                 let w = weight(\.storeWeights, h)
                 let retention = pow(1 - store.standingLoss, w)
@@ -160,8 +163,10 @@ extension DispatchFormulation {
                     terms.append((energy[h - 1], -retention))
                 } else if store.isCyclic {
                     if window.count > 1 { terms.append((energy[window.count - 1], -retention)) } else { terms[0].coefficient -= retention }
+                } else if let carried {
+                    constant = retention * carried
                 } else {
-                    constant = initial
+                    constant = store.energyInitial
                 }
                 builder.addRow(name: ComponentName.hourly("e_balance", name, window.snapshot(h)),
                                lower: constant, upper: constant, terms: terms)
