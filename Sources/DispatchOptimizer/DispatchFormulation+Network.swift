@@ -33,18 +33,23 @@ extension DispatchFormulation {
 
     /// Lines and transformers by the linearised DC power flow, in angle form:
     /// `−s_max_pu·s_nom ≤ f ≤ s_max_pu·s_nom` and `θ_bus0 − θ_bus1 − x_eff·f = φ` (rad), with one
-    /// reference angle fixed to 0 per connected AC sub-network. `x_eff` is PyPSA's per-unit
+    /// reference angle fixed to 0 per connected AC sub-network and every other angle within
+    /// `±(Σ_branches x_eff·s_max_pu·s_nom + |φ|) + 1`, a bound no path can reach. `x_eff` is PyPSA's per-unit
     /// reactance on 1 MVA: `x/v_nom(bus0)²` for lines, `x/s_nom·tap_ratio` for transformers.
     /// Equivalent to PyPSA's cycle formulation (same objective and nodal prices).
     mutating func addBranchFlows() {
         let branches = BranchTopology(network: network)
         guard !branches.branches.isEmpty else { return }
         var angle = [[Int]?](repeating: nil, count: network.buses.count)
+        // Angles are bounded by the largest angle difference any path can carry (never binding):
+        // free columns make GLPK's interior point split them and stall numerically.
+        let bound = branches.branches.reduce(0) {
+            $0 + abs($1.effectiveReactance * $1.maximumPerUnit * $1.rating) + abs($1.phaseShiftRadians)
+        } + 1
         for b in branches.busesWithBranches {
             let isReference = branches.referenceBuses.contains(b)
             angle[b] = (0..<window.count).map { h in
-                addHourlyColumn("theta", busNames[b], hour: h,
-                          lower: isReference ? 0 : -.infinity, upper: isReference ? 0 : .infinity)
+                addHourlyColumn("theta", busNames[b], hour: h, lower: isReference ? 0 : -bound, upper: isReference ? 0 : bound)
             }
         }
         for branch in branches.branches {

@@ -133,7 +133,12 @@ extension DispatchFormulation {
             var power: [Int] = [], energy: [Int] = []
             for h in 0..<window.count {
                 let t = window.snapshot(h)
-                power.append(addHourlyColumn("p_store", name, hour: h, lower: -.infinity, upper: .infinity,
+                // |w·p| ≤ (|e_max_pu| + |e_min_pu|)·e_nom follows from the continuity row; the explicit
+                // bound keeps the column boxed (free columns stall GLPK's interior point).
+                let largest = { (profile: Profile) in max(abs(profile.minimum), abs(profile.maximum)) }
+                let reach = (largest(store.maximumPerUnit) + largest(store.minimumPerUnit)) * store.nominalEnergy
+                    / max(weight(\.storeWeights, h), 1e-9) + 1
+                power.append(addHourlyColumn("p_store", name, hour: h, lower: -reach, upper: reach,
                                        cost: weight(\.objectiveWeights, h) * store.marginalCost.value(at: t), category: .fuel))
                 energy.append(addHourlyColumn("e", name, hour: h,
                                         lower: store.minimumPerUnit.value(at: t) * store.nominalEnergy,
