@@ -100,7 +100,7 @@ struct ForecastRun {
         let window = max(options.quantileWindowDays, usesCombination ? options.selectionWindowDays : 0)
         var baseModels = models.filter { !$0.isCombination }
         if usesCombination {
-            for model in ForecastModelID.baseModels where !baseModels.contains(model) {
+            for model in options.candidateModels where !baseModels.contains(model) {
                 if !model.needsTemperature || temperatureHours >= featureCount { baseModels.append(model) }
             }
         }
@@ -197,7 +197,7 @@ struct ForecastRun {
     private func weights(model: ForecastModelID, origin: Int, baseModels: [ForecastModelID]) -> [(ForecastModelID, Double)] {
         guard model.isCombination else { return [(model, 1)] }
         var scored: [(model: ForecastModelID, meanSquared: Double)] = []
-        for candidate in baseModels {
+        for candidate in baseModels where options.candidateModels.contains(candidate) {
             guard let current = base[candidate]?[origin], !current.isEmpty else { continue }
             var sum = 0.0
             var count = 0
