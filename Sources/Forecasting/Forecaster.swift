@@ -117,7 +117,10 @@ struct ForecastRun {
                                     found: "\(short) hours")
             }
         }
-        var tasks: [(model: ForecastModelID, origin: Int)] = []
+        // One task per (model, block of origins): regressions update their normal equations from one origin to
+        // the next within a block of `regressionBlock` consecutive origins; the blocks do not depend on the
+        // number of threads, so neither do the sums.
+        var tasks: [(model: ForecastModelID, origins: [Int])] = []
         let originSet = Set(origins)
         var earlier = Set<Int>()
         for origin in origins {
@@ -125,7 +128,11 @@ struct ForecastRun {
         }
         let allOrigins = originSet.union(earlier).sorted()
         for model in baseModels {
-            for origin in allOrigins where origin >= Self.minimumHistory(model) { tasks.append((model, origin)) }
+            let usable = allOrigins.filter { $0 >= Self.minimumHistory(model) }
+            let block = model == .regressionVanilla || model == .regressionRecency ? Self.regressionBlock : 1
+            for start in stride(from: 0, to: usable.count, by: block) {
+                tasks.append((model, Array(usable[start..<min(start + block, usable.count)])))
+            }
         }
 
         // Designs are shared read-only by all regression tasks.
@@ -140,11 +147,14 @@ struct ForecastRun {
         let jobs = tasks
         let results = ParallelSlots.map(count: jobs.count, threads: options.threadCount) { index in
             let task = jobs[index]
-            return Self.baseForecast(task.model, origin: task.origin, horizon: horizon, load: load,
-                                     vanilla: vanilla, recency: recency)
+            return Self.baseForecasts(task.model, origins: task.origins, horizon: horizon, load: load,
+                                      vanilla: vanilla, recency: recency)
         }
         for (index, task) in tasks.enumerated() {
-            base[task.model, default: [:]][task.origin] = results[index] ?? []
+            let values = results[index] ?? []
+            for (position, origin) in task.origins.enumerated() where position < values.count {
+                base[task.model, default: [:]][origin] = values[position]
+            }
         }
         for model in models {
             for origin in origins { forecasts.append(combine(model: model, origin: origin, baseModels: baseModels)) }
@@ -162,9 +172,24 @@ struct ForecastRun {
         }
     }
 
-    /// The point forecast of a base model from `origin` using load before it.
-    static func baseForecast(_ model: ForecastModelID, origin: Int, horizon: Int, load: [Double],
-                             vanilla: RegressionDesign?, recency: RegressionDesign?) -> [Double] {
+    /// Consecutive origins one regression task fits incrementally.
+    static let regressionBlock = 8
+
+    /// The point forecasts of a base model from each of the ascending `origins`, using load before each.
+    static func baseForecasts(_ model: ForecastModelID, origins: [Int], horizon: Int, load: [Double],
+                              vanilla: RegressionDesign?, recency: RegressionDesign?) -> [[Double]] {
+        if model == .regressionVanilla || model == .regressionRecency {
+            guard let design = (model == .regressionVanilla ? vanilla : recency)?.design else { return [] }
+            let fits = design.fit(firstRow: 0, ends: origins, target: load)
+            return zip(origins, fits).map { origin, coefficients in
+                (origin..<(origin + horizon)).map { design.predict(row: $0, coefficients: coefficients) }
+            }
+        }
+        return origins.map { baseForecast(model, origin: $0, horizon: horizon, load: load) }
+    }
+
+    /// The point forecast of a base model other than the regressions from `origin` using load before it.
+    static func baseForecast(_ model: ForecastModelID, origin: Int, horizon: Int, load: [Double]) -> [Double] {
         switch model {
         case .persistence:
             return [Double](repeating: load[origin - 1], count: horizon)
@@ -175,11 +200,7 @@ struct ForecastRun {
         case .holtWinters:
             let window = load[max(0, origin - HoltWinters.windowWeeks * 168)..<origin]
             return HoltWinters(fitting: window).forecast(after: window, horizon: horizon)
-        case .regressionVanilla, .regressionRecency:
-            guard let design = (model == .regressionVanilla ? vanilla : recency)?.design else { return [] }
-            let coefficients = design.fit(rows: 0..<origin, target: load)
-            return (origin..<(origin + horizon)).map { design.predict(row: $0, coefficients: coefficients) }
-        case .ensemble, .auto:
+        case .regressionVanilla, .regressionRecency, .ensemble, .auto:
             return []
         }
     }

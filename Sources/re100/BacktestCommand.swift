@@ -50,8 +50,7 @@ struct BacktestCommand: ParsableCommand {
             guard !origins.isEmpty else {
                 throw ExitStatus.UsageError(message: "--from/--to: no 00:00 origin between the dates")
             }
-            var options = ForecastOptions(horizon: horizon)
-            if let threads = input.threads { options.threadCount = threads }
+            let options = input.options(horizon: horizon)
             let started = Date()
             let result = try Forecaster.backtest(history: history, models: models, origins: origins, options: options)
             let seconds = Date().timeIntervalSince(started)
@@ -89,13 +88,14 @@ struct BacktestCommand: ParsableCommand {
             "Backtest: \(origins) origins at 00:00 from \(first) to \(last), horizon \(horizon) h.",
             "Load before each origin only; the target hours' temperatures are taken as known (observed values).",
             "",
-            "model           MAPE %      RMSE       MAE    MASE   pinball",
+            "model          MAPE %      RMSE       MAE    MASE   pinball",
         ]
         for item in result.metrics {
             let metrics = item.overall
-            lines.append(String(format: "%-12@ %9.3f %9.3f %9.3f %7@ %9.3f", item.model.rawValue as NSString, metrics.mape,
-                                metrics.rmse, metrics.mae, (metrics.mase.map { String(format: "%.3f", $0) } ?? "-") as NSString,
-                                metrics.pinball))
+            let name = item.model.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+            let mase = (metrics.mase.map { String(format: "%.3f", $0) } ?? "-")
+            lines.append(name + String(format: " %9.3f %9.3f %9.3f ", metrics.mape, metrics.rmse, metrics.mae)
+                + String(repeating: " ", count: max(0, 7 - mase.count)) + mase + String(format: " %9.3f", metrics.pinball))
         }
         return lines.joined(separator: "\n")
     }

@@ -34,9 +34,12 @@ struct ForecastCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.run {
             guard let chosen = try HistoryInputOptions.models(model).first else { return }
+            if chosen.needsTemperature, input.temperature == nil {
+                throw ExitStatus.UsageError(message: "--model \(chosen.rawValue) needs the temperatures of the forecast "
+                    + "hours: give them with --temperature future.csv")
+            }
             let history = try input.load(needsTemperature: chosen.needsTemperature, futureHours: horizon)
-            var options = ForecastOptions(horizon: horizon)
-            if let threads = input.threads { options.threadCount = threads }
+            let options = input.options(horizon: horizon)
             let result = try Forecaster.forecast(history: history, model: chosen, options: options)
             let text = ForecastOutput.csv([result], history: history, includeActual: false)
             if let out {

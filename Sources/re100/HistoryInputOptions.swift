@@ -31,6 +31,17 @@ struct HistoryInputOptions: ParsableArguments {
     @Option(help: .hidden)
     var threads: Int?
 
+    /// Hidden: days of past errors behind the p10/p50/p90 quantiles (0 = none, for timing a single fit).
+    @Option(help: .hidden)
+    var quantileWindowDays: Int = 28
+
+    /// Forecast options for a horizon, with the hidden tuning flags applied.
+    func options(horizon: Int) -> ForecastOptions {
+        var options = ForecastOptions(horizon: horizon, quantileWindowDays: max(0, quantileWindowDays))
+        if let threads { options.threadCount = max(1, threads) }
+        return options
+    }
+
     /// The calendar of `--timezone` and `--holidays`.
     func calendar() throws -> LocalCalendar {
         guard let zone = TimeZone(identifier: timezone) else {
