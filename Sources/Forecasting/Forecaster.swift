@@ -81,12 +81,12 @@ struct ForecastRun {
         self.options = options
         let horizon = options.horizon
         guard horizon >= 1 else {
-            throw ForecastError(kind: .outOfRange, field: "horizon", expected: "at least 1 hour", found: "\(horizon)")
+            throw ForecastError(kind: .outOfRange, input: "horizon", hour: nil, expected: "at least 1 hour", found: "\(horizon)")
         }
         for origin in origins {
             let limit = requireActuals ? history.load.count - horizon : history.load.count
             guard origin >= 1, origin <= limit else {
-                throw ForecastError(kind: .outOfRange, field: "origin", index: origin,
+                throw ForecastError(kind: .outOfRange, input: "origin", hour: origin,
                                     expected: requireActuals ? "an origin with \(horizon) h of history after it"
                                         : "an origin within the history", found: "hour \(origin) of \(history.load.count)")
             }
@@ -106,13 +106,13 @@ struct ForecastRun {
         }
         for model in models {
             if model.needsTemperature, temperatureHours < featureCount {
-                throw ForecastError(kind: .missingTemperature, field: "temperature", index: temperatureHours,
+                throw ForecastError(kind: .missingTemperature, input: "temperature", hour: temperatureHours,
                                     expected: "hourly temperatures up to hour \(featureCount) for \(model.rawValue)",
                                     found: "\(temperatureHours) hours")
             }
             let needed = Self.minimumHistory(model)
             if let short = origins.first(where: { $0 < needed }) {
-                throw ForecastError(kind: .insufficientHistory, field: model.rawValue, index: short,
+                throw ForecastError(kind: .insufficientHistory, input: model.rawValue, hour: short,
                                     expected: "at least \(needed) hours of history before the origin",
                                     found: "\(short) hours")
             }

@@ -18,18 +18,11 @@ struct ForecastCommand: ParsableCommand {
 
     @OptionGroup var input: HistoryInputOptions
 
-    @Option(help: "Hours to forecast.")
-    var horizon: Int = 24
-
     @Option(help: "Model ID (default auto).")
     var model: String = "auto"
 
     @Option(help: "Output CSV (default: standard output).")
     var out: String?
-
-    func validate() throws {
-        guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1") }
-    }
 
     func run() throws {
         try ExitStatus.run {
@@ -38,8 +31,8 @@ struct ForecastCommand: ParsableCommand {
                 throw ExitStatus.UsageError(message: "--model \(chosen.rawValue) needs the temperatures of the forecast "
                     + "hours: give them with --temperature future.csv")
             }
-            let history = try input.load(needsTemperature: chosen.needsTemperature, futureHours: horizon)
-            let options = input.options(horizon: horizon)
+            let history = try input.load(needsTemperature: chosen.needsTemperature, futureHours: input.horizon)
+            let options = input.options()
             let result = try Forecaster.forecast(history: history, model: chosen, options: options)
             let text = ForecastOutput.csv([result], history: history, includeActual: false)
             if let out {

@@ -9,6 +9,9 @@ struct HistoryInputOptions: ParsableArguments {
     @Argument(help: "Hourly history CSV: timestamp first, then load and temperature columns.")
     var history: String
 
+    @Option(help: "Hours forecast from each origin.")
+    var horizon: Int = 24
+
     @Option(help: "Public holidays counted as Sundays: KR, US or none.")
     var holidays: String = "none"
 
@@ -35,8 +38,12 @@ struct HistoryInputOptions: ParsableArguments {
     @Option(help: .hidden)
     var quantileWindowDays: Int = 28
 
-    /// Forecast options for a horizon, with the hidden tuning flags applied.
-    func options(horizon: Int) -> ForecastOptions {
+    func validate() throws {
+        guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1") }
+    }
+
+    /// Forecast options for `--horizon`, with the hidden tuning flags applied.
+    func options() -> ForecastOptions {
         var options = ForecastOptions(horizon: horizon, quantileWindowDays: max(0, quantileWindowDays))
         if let threads { options.threadCount = max(1, threads) }
         return options
