@@ -16,7 +16,8 @@ struct BacktestCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var input: HistoryInputOptions
+    @Argument(help: "Hourly history CSV: timestamp first, then load and temperature columns.")
+    var history: String
 
     @Option(help: "Comma-separated model IDs.")
     var model: String
@@ -27,23 +28,28 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Last origin date YYYY-MM-DD, inclusive (default: the last with a full horizon of actuals).")
     var to: String?
 
+    @Option(help: "Hours forecast from each origin.")
+    var horizon: Int = 24
+
+    @OptionGroup var input: HistoryInputOptions
+
     @Option(help: "Output directory for forecasts.csv and metrics.json.")
     var out: String?
 
     func run() throws {
         try ExitStatus.run {
             let models = try HistoryInputOptions.models(model)
-            let history = try input.load(needsTemperature: models.contains { $0.needsTemperature }, futureHours: 0)
+            let options = try input.options(horizon: horizon)
+            let history = try input.load(self.history, needsTemperature: models.contains { $0.needsTemperature }, futureHours: 0)
             let calendar = history.calendar
             let firstDay = try day(from, calendar: calendar)
                 ?? calendar.localDayNumber(history.date(ofHour: models.map(Self.minimumHistory).max() ?? 0)) + 1
             let lastDay = try day(to, calendar: calendar)
-                ?? calendar.localDayNumber(history.date(ofHour: history.load.count - input.horizon))
+                ?? calendar.localDayNumber(history.date(ofHour: history.load.count - horizon))
             let origins = history.midnightOrigins(fromDay: firstDay, toDay: lastDay)
             guard !origins.isEmpty else {
                 throw ExitStatus.UsageError(message: "--from/--to: no 00:00 origin between the dates")
             }
-            let options = input.options()
             let started = Date()
             let result = try Forecaster.backtest(history: history, models: models, origins: origins, options: options)
             let seconds = Date().timeIntervalSince(started)
@@ -53,7 +59,7 @@ struct BacktestCommand: ParsableCommand {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 try ForecastOutput.writeAtomically(ForecastOutput.csv(result.forecasts, history: history, includeActual: true),
                                                    to: out + "/forecasts.csv")
-                try ForecastOutput.writeAtomically(ForecastOutput.metricsJSON(result, origins: (first, last), horizon: input.horizon),
+                try ForecastOutput.writeAtomically(ForecastOutput.metricsJSON(result, origins: (first, last), horizon: horizon),
                                                    to: out + "/metrics.json")
             }
             print(table(result, origins: origins.count, first: first, last: last))
@@ -78,7 +84,7 @@ struct BacktestCommand: ParsableCommand {
     /// The terminal table of overall metrics per model.
     private func table(_ result: BacktestResult, origins: Int, first: String, last: String) -> String {
         var lines = [
-            "Backtest: \(origins) origins at 00:00 from \(first) to \(last), horizon \(input.horizon) h.",
+            "Backtest: \(origins) origins at 00:00 from \(first) to \(last), horizon \(horizon) h.",
             "Load before each origin only; the target hours' temperatures are taken as known (observed values).",
             "",
             "model          MAPE %      RMSE       MAE    MASE   pinball",
