@@ -31,7 +31,7 @@ public enum Forecaster {
             metrics.append(Self.metrics(of: forecasts, model: model, history: history, features: run.features,
                                         scale: scale))
         }
-        return BacktestResult(forecasts: run.forecasts, metrics: metrics)
+        return BacktestResult(forecasts: run.forecasts, metrics: metrics, workerCPUSeconds: run.workerCPUSeconds)
     }
 
     /// Hours of history `model` needs before an origin.
@@ -71,6 +71,9 @@ struct ForecastRun {
     let features: CalendarFeatures
     /// Forecasts for the requested (model, origin) pairs, model-major.
     private(set) var forecasts: [OriginForecast] = []
+
+    /// CPU seconds of each worker thread in the parallel stage.
+    private(set) var workerCPUSeconds: [Double] = []
 
     /// Base point forecasts by model and origin.
     private var base: [ForecastModelID: [Int: [Double]]] = [:]
@@ -145,11 +148,12 @@ struct ForecastRun {
             ? RegressionDesign(recency: true, features: features, temperature: temperature, count: featureCount) : nil
         let load = history.load
         let jobs = tasks
-        let results = ParallelSlots.map(count: jobs.count, threads: options.threadCount) { index in
+        let (results, workerSeconds) = ParallelSlots.map(count: jobs.count, threads: options.threadCount) { index in
             let task = jobs[index]
             return Self.baseForecasts(task.model, origins: task.origins, horizon: horizon, load: load,
                                       vanilla: vanilla, recency: recency)
         }
+        workerCPUSeconds = workerSeconds
         for (index, task) in tasks.enumerated() {
             let values = results[index] ?? []
             for (position, origin) in task.origins.enumerated() where position < values.count {
@@ -173,7 +177,7 @@ struct ForecastRun {
     }
 
     /// Consecutive origins one regression task fits incrementally.
-    static let regressionBlock = 8
+    static let regressionBlock = 16
 
     /// The point forecasts of a base model from each of the ascending `origins`, using load before each.
     static func baseForecasts(_ model: ForecastModelID, origins: [Int], horizon: Int, load: [Double],

@@ -63,7 +63,9 @@ struct BacktestCommand: ParsableCommand {
                                                    to: out + "/metrics.json")
             }
             print(table(result, origins: origins.count, first: first, last: last))
-            ExitStatus.printError(String(format: "backtest took %.2f s on %d thread(s)", seconds, options.threadCount))
+            let workers = result.workerCPUSeconds.map { String(format: "%.2f", $0) }.joined(separator: " ")
+            ExitStatus.printError(String(format: "backtest took %.2f s on %d thread(s); worker CPU seconds: ", seconds,
+                                         options.threadCount) + workers)
         }
     }
 
