@@ -4,6 +4,8 @@ public struct BacktestResult: Sendable {
     public let forecasts: [OriginForecast]
     /// Accuracy per model, in the order requested.
     public let metrics: [ModelMetrics]
+    /// CPU seconds each worker thread spent on the base forecasts (diagnostics; not part of the results).
+    public let workerCPUSeconds: [Double]
 
     /// One model's accuracy overall and by local hour of day of the target hour.
     public struct ModelMetrics: Sendable, Codable, Equatable {

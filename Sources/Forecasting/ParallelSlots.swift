@@ -3,16 +3,29 @@ import Foundation
 /// Runs independent jobs on a fixed number of worker threads with `DispatchQueue.concurrentPerform`, each job
 /// writing only its own pre-allocated slot, so the results do not depend on the number of threads.
 enum ParallelSlots {
-    /// `body(index)` for every index in `0..<count`, on `threads` workers pulling the next index in turn.
-    static func map<Result: Sendable>(count: Int, threads: Int, _ body: @Sendable (Int) -> Result) -> [Result?] {
+    /// `body(index)` for every index in `0..<count`, on `threads` workers pulling the next index in turn;
+    /// also returns the CPU seconds each worker thread spent (for judging the load balance).
+    static func map<Result: Sendable>(count: Int, threads: Int,
+                                      _ body: @Sendable (Int) -> Result) -> (results: [Result?], workerSeconds: [Double]) {
         let slots = SlotBuffer<Result>(count: count)
         let counter = NextIndex()
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, count))) { _ in
+        let workers = max(1, min(threads, count))
+        let seconds = SlotBuffer<Double>(count: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let start = threadCPUSeconds()
             while let index = counter.next(limit: count) {
                 slots.store(body(index), at: index)
             }
+            seconds.store(threadCPUSeconds() - start, at: worker)
         }
-        return slots.values()
+        return (slots.values(), seconds.values().map { $0 ?? 0 })
+    }
+
+    /// CPU time of the calling thread in seconds.
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 }
 

@@ -19,26 +19,20 @@ enum ExitStatus {
     static func run<Result>(_ body: () throws -> Result) throws -> Result {
         do {
             return try body()
-        } catch let error as ExitCode {
-            throw error
-        } catch let error as UsageError {
-            printError("error: \(error.message)")
-            throw usage
-        } catch let error as CSVError {
-            printError("error: \(error)")
-            throw dataError
-        } catch let error as InputError {
-            printError("error: \(error.message)")
-            throw dataError
-        } catch let error as ForecastError {
-            printError("error: \(error)")
-            throw dataError
-        } catch let error as CalendarError {
-            printError("error: \(error)")
-            throw dataError
         } catch {
-            printError("internal error: \(error)")
-            throw internalError
+            switch error {
+            case let exit as ExitCode:
+                throw exit
+            case let usageError as UsageError:
+                printError("error: \(usageError.message)")
+                throw usage
+            case is CSVError, is ForecastError, is CalendarError, is InputError:
+                printError("error: \(error)")
+                throw dataError
+            default:
+                printError("internal error: \(error)")
+                throw internalError
+            }
         }
     }
 
@@ -54,8 +48,11 @@ enum ExitStatus {
     }
 
     /// Input data that cannot be used (exit 65), when no more specific error type applies.
-    struct InputError: Error {
+    struct InputError: Error, CustomStringConvertible {
         /// What is wrong, with the file and line where known.
         let message: String
+
+        /// The message.
+        var description: String { message }
     }
 }
