@@ -53,10 +53,8 @@ public enum NativeGridReader {
                 collector.record(network.addComponent(kind: kind, id: id, fields: assignments).map(grid.locate))
             }
         }
-        let settings: [(String, (String) -> FieldKind?)] = [
-            ("grid_connection", GridConnection.fieldKind), ("contracts", Contracts.fieldKind), ("targets", RE100Targets.fieldKind),
-        ]
-        for (table, fieldKind) in settings where source.contains(table) {
+        for table in Network.settingsTables where source.contains(table) {
+            let fieldKind = { (key: String) in Network.settingsFieldKind(table: table, key: key) }
             guard let assignments = fields.assignments(at: table, kind: fieldKind, collector: &collector) else { continue }
             collector.record(network.assignSettings(table: table, fields: assignments).map(grid.locate))
         }
@@ -73,6 +71,16 @@ public enum NativeGridReader {
                 } else {
                     collector.record(error.errors + error.warnings)
                 }
+            }
+        }
+        for load in network.loads {
+            guard case .forecastFromHistory(let history) = load.demand, !history.file.isEmpty else { continue }
+            let url = directory.resolving(history.file)
+            if !FileManager.default.fileExists(atPath: url.path) {
+                collector.record(
+                    source.error(
+                        at: "loads.\(load.id).forecast_from", message: "history file not found",
+                        expected: "a load history CSV file", found: url.path))
             }
         }
         collector.record(fields.series.fileProblems)

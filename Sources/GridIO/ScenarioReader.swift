@@ -18,7 +18,7 @@ import GridModel
 /// ```
 /// Operations apply in this order: set, scale, add, remove (file order within each table).
 public enum ScenarioReader {
-    /// Reads an overlay; `timeAxis` checks the snapshots of referenced series. Throws every problem found.
+    /// Reads an overlay for `grid` (series it references must match the grid's snapshots); throws every problem found.
     public static func read(contentsOf url: URL, for grid: NativeGrid) throws(GridDiagnostics) -> LocatedScenario {
         let source: TOMLSource
         do {
@@ -51,7 +51,7 @@ public enum ScenarioReader {
                 }
                 continue
             }
-            let kind = fieldKind(of: modelPath)
+            let kind = Network.fieldKind(at: modelPath)
             if let value = collector.attempt({ () throws(GridIOError) in try fields.value(at: leaf, kind: kind) }) ?? nil {
                 operations.append(.set(modelPath, value))
                 paths.append(leaf)
@@ -99,19 +99,6 @@ public enum ScenarioReader {
             let path = table + "." + key
             if case .table = source.node(at: path) { return leaves(source, under: path) }
             return [path]
-        }
-    }
-
-    /// The kind of the field a model path names, so series references are read as series.
-    private static func fieldKind(of path: FieldPath) -> FieldKind? {
-        let parts = path.components
-        if parts.count == 3, let kind = ComponentKind(rawValue: parts[0]) { return kind.fieldKind(parts[2]) }
-        guard parts.count == 2 else { return nil }
-        switch parts[0] {
-        case "grid_connection": return GridConnection.fieldKind(parts[1])
-        case "contracts": return Contracts.fieldKind(parts[1])
-        case "targets": return RE100Targets.fieldKind(parts[1])
-        default: return nil
         }
     }
 }

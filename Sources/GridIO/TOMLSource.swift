@@ -17,11 +17,14 @@ public struct TOMLSource: Sendable {
 
     /// Reads and parses a TOML file.
     public static func load(contentsOf url: URL) throws(GridIOError) -> TOMLSource {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw GridIOError(file: url.path, field: nil, message: "cannot read file", expected: "a readable UTF-8 TOML file", found: "no such file")
+        }
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw GridIOError(file: url.path, field: nil, message: "cannot read file", expected: "a readable UTF-8 TOML file", found: String(describing: error))
+            throw GridIOError(file: url.path, field: nil, message: "cannot read file", expected: "a readable UTF-8 TOML file", found: "unreadable or not UTF-8")
         }
         return try TOMLSource(text: text, file: url.path)
     }

@@ -73,10 +73,15 @@ struct IssueCollector {
         }
     }
 
-    /// A reference to a known name; an empty reference counts as missing.
-    mutating func reference<Target>(_ id: Identifier<Target>, _ path: FieldPath, known: Set<Identifier<Target>>, kind: String) {
+    /// A reference to a known name; an empty reference counts as missing (only a warning with `emptyIsWarning`:
+    /// PyPSA allows components without a carrier, which then count as neither renewable nor carbon-free).
+    mutating func reference<Target>(
+        _ id: Identifier<Target>, _ path: FieldPath, known: Set<Identifier<Target>>, kind: String, emptyIsWarning: Bool = false
+    ) {
         guard !known.contains(id) else { return }
-        if id.rawValue.isEmpty {
+        if id.rawValue.isEmpty, emptyIsWarning {
+            warning(path, "no \(kind)", expected: "a \(kind) (without one the energy counts as neither renewable nor carbon-free)", found: "nothing")
+        } else if id.rawValue.isEmpty {
             error(path, "missing \(kind) reference", expected: "the name of a \(kind)", found: "nothing")
         } else {
             error(path, "unknown \(kind)", expected: "one of " + known.sorted().map(\.rawValue).joined(separator: ", "), found: id.rawValue)

@@ -1,5 +1,5 @@
 /// An AC line between two buses, modelled by the linearised (DC) power flow: lossless, flow set by reactance.
-public struct Line: NetworkComponent {
+public struct Line: PassiveBranch {
     /// A line name.
     public typealias ID = Identifier<Line>
     /// The line name.
@@ -19,15 +19,6 @@ public struct Line: NetworkComponent {
 
     /// A line with default fields.
     public init(id: ID) { self.id = id }
-
-    /// Creates a line.
-    public init(id: ID, bus0: Bus.ID, bus1: Bus.ID, reactance: Double, nominalApparentPower: Double) {
-        self.id = id
-        self.bus0 = bus0
-        self.bus1 = bus1
-        self.reactance = reactance
-        self.nominalApparentPower = nominalApparentPower
-    }
 
     /// `lines`.
     public static var kind: ComponentKind { .lines }

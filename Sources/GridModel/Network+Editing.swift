@@ -3,6 +3,24 @@ extension Network {
     /// The settings tables that can be addressed by path, besides component tables.
     public static let settingsTables = ["grid_connection", "contracts", "targets"]
 
+    /// The kind of the field a path names (`generators.pv.p_max_pu` → profile), `nil` for unknown paths.
+    public static func fieldKind(at path: FieldPath) -> FieldKind? {
+        let parts = path.components
+        if parts.count == 3, let kind = ComponentKind(rawValue: parts[0]) { return kind.fieldKind(parts[2]) }
+        guard parts.count == 2 else { return nil }
+        return settingsFieldKind(table: parts[0], key: parts[1])
+    }
+
+    /// The kind of the field `key` of a settings table (`grid_connection`, `contracts`, `targets`).
+    public static func settingsFieldKind(table: String, key: String) -> FieldKind? {
+        switch table {
+        case "grid_connection": GridConnection.fieldKind(key)
+        case "contracts": Contracts.fieldKind(key)
+        case "targets": RE100Targets.fieldKind(key)
+        default: nil
+        }
+    }
+
     /// Adds a component of `kind` named `id` built from `fields`; returns every problem (unknown keys, wrong
     /// types, missing required fields, a duplicate name). The component is added only when there is none.
     public mutating func addComponent(kind: ComponentKind, id: String, fields: [FieldAssignment]) -> [ModelIssue] {

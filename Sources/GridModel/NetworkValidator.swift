@@ -52,22 +52,19 @@ public struct NetworkValidator: Sendable {
                 collector.error(path.appending("bus1"), "branch connects a bus to itself", expected: "a bus other than \(bus0)", found: bus1.rawValue)
             }
         }
-        func impedance(_ path: FieldPath, _ reactance: Double, rating: Double, maximumPerUnit: Double) {
-            collector.number(rating, path.appending("s_nom"), what: "capacity")
-            collector.number(maximumPerUnit, path.appending("s_max_pu"), excludingLower: true, what: "per-unit limit")
-            if reactance == 0 || !reactance.isFinite {
-                collector.error(path.appending("x"), "reactance must be a non-zero finite number", expected: "x != 0", found: reactance.formatted)
+        func passive<Branch: PassiveBranch>(_ branch: Branch) {
+            let path = FieldPath(branch.id)
+            endpoints(path, branch.bus0, branch.bus1)
+            collector.number(branch.nominalApparentPower, path.appending("s_nom"), what: "capacity")
+            collector.number(branch.maximumPerUnit, path.appending("s_max_pu"), excludingLower: true, what: "per-unit limit")
+            if branch.reactance == 0 || !branch.reactance.isFinite {
+                collector.error(path.appending("x"), "reactance must be a non-zero finite number", expected: "x != 0", found: branch.reactance.formatted)
             }
         }
-        for line in network.lines {
-            let path = FieldPath(line.id)
-            endpoints(path, line.bus0, line.bus1)
-            impedance(path, line.reactance, rating: line.nominalApparentPower, maximumPerUnit: line.maximumPerUnit)
-        }
+        network.lines.forEach(passive)
         for transformer in network.transformers {
+            passive(transformer)
             let path = FieldPath(transformer.id)
-            endpoints(path, transformer.bus0, transformer.bus1)
-            impedance(path, transformer.reactance, rating: transformer.nominalApparentPower, maximumPerUnit: transformer.maximumPerUnit)
             collector.number(transformer.tapRatio, path.appending("tap_ratio"), excludingLower: true, what: "tap ratio")
             collector.number(transformer.phaseShift, path.appending("phase_shift"), in: -180...180, what: "phase shift")
         }
@@ -89,7 +86,7 @@ public struct NetworkValidator: Sendable {
         for generator in network.generators {
             let path = FieldPath(generator.id)
             collector.reference(generator.bus, path.appending("bus"), known: buses, kind: "bus")
-            collector.reference(generator.carrier, path.appending("carrier"), known: carriers, kind: "carrier")
+            collector.reference(generator.carrier, path.appending("carrier"), known: carriers, kind: "carrier", emptyIsWarning: true)
             collector.number(generator.nominalPower, path.appending("p_nom"), what: "capacity")
             collector.profile(generator.minimumPerUnit, path.appending("p_min_pu"), in: 0...1, what: "per-unit limit")
             collector.profile(generator.maximumPerUnit, path.appending("p_max_pu"), in: 0...1, what: "per-unit limit")
@@ -117,7 +114,7 @@ public struct NetworkValidator: Sendable {
         for unit in network.storageUnits {
             let path = FieldPath(unit.id)
             collector.reference(unit.bus, path.appending("bus"), known: buses, kind: "bus")
-            collector.reference(unit.carrier, path.appending("carrier"), known: carriers, kind: "carrier")
+            collector.reference(unit.carrier, path.appending("carrier"), known: carriers, kind: "carrier", emptyIsWarning: true)
             collector.number(unit.nominalPower, path.appending("p_nom"), what: "capacity")
             collector.number(unit.maxHours, path.appending("max_hours"), what: "capacity")
             collector.number(unit.efficiencyStore, path.appending("efficiency_store"), in: 0...1, excludingLower: true, what: "efficiency")
@@ -138,7 +135,7 @@ public struct NetworkValidator: Sendable {
         for store in network.stores {
             let path = FieldPath(store.id)
             collector.reference(store.bus, path.appending("bus"), known: buses, kind: "bus")
-            collector.reference(store.carrier, path.appending("carrier"), known: carriers, kind: "carrier")
+            collector.reference(store.carrier, path.appending("carrier"), known: carriers, kind: "carrier", emptyIsWarning: true)
             collector.number(store.nominalEnergy, path.appending("e_nom"), what: "capacity")
             collector.profile(store.minimumPerUnit, path.appending("e_min_pu"), in: 0...1, what: "per-unit limit")
             collector.profile(store.maximumPerUnit, path.appending("e_max_pu"), in: 0...1, what: "per-unit limit")

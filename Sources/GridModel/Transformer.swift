@@ -1,5 +1,5 @@
 /// A transformer between two buses (e.g. 154 kV / 22.9 kV), linearised like a line.
-public struct Transformer: NetworkComponent {
+public struct Transformer: PassiveBranch {
     /// A transformer name.
     public typealias ID = Identifier<Transformer>
     /// The transformer name.
@@ -23,15 +23,6 @@ public struct Transformer: NetworkComponent {
 
     /// A transformer with default fields.
     public init(id: ID) { self.id = id }
-
-    /// Creates a transformer.
-    public init(id: ID, bus0: Bus.ID, bus1: Bus.ID, reactance: Double, nominalApparentPower: Double) {
-        self.id = id
-        self.bus0 = bus0
-        self.bus1 = bus1
-        self.reactance = reactance
-        self.nominalApparentPower = nominalApparentPower
-    }
 
     /// `transformers`.
     public static var kind: ComponentKind { .transformers }

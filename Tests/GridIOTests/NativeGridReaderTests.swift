@@ -157,4 +157,13 @@ struct NativeGridReaderTests {
         let result = try diagnostics(grid: grid)
         #expect(result.errors.map(\.message) == ["unknown key", "wrong value type", "missing series column"])
     }
+
+    @Test func forecastLoadsNeedTheirHistoryFile() throws {
+        let grid = GridFolder.minimalGrid.replacingOccurrences(of: "p_set = \"series.csv:load\"", with: "forecast_from = \"history.csv:load_mw\"")
+        let missing = try diagnostics(grid: grid, series: GridFolder.series(["pv": [0, 0.5, 0, 0]]))
+        #expect(missing.errors.map(\.message) == ["history file not found"])
+        #expect((missing.errors.first?.line, missing.errors.first?.column) == (25, 17))
+        let present = try diagnostics(grid: grid, series: GridFolder.series(["pv": [0, 0.5, 0, 0]]), extra: ["history.csv": "timestamp,load_mw\n"])
+        #expect(present.isClean)
+    }
 }

@@ -117,3 +117,15 @@ struct NetworkValidatorTests {
         ])
     }
 }
+
+@Suite("NetworkValidator, imported networks")
+struct ImportedNetworkValidatorTests {
+    @Test func emptyCarrierIsAWarningEmptyBusAnError() {
+        var network = NetworkFixture.twoBus()
+        network.generators[0].carrier = ""
+        network.loads[0].bus = ""
+        let report = NetworkValidator().validate(network)
+        #expect(report.errors.map(\.message) == ["missing bus reference"])
+        #expect(report.warnings.map(\.message) == ["no carrier", "carrier is not used"])
+    }
+}
