@@ -50,7 +50,7 @@ public struct RunSummary: Sendable, Encodable {
             try container.encode(method, forKey: .method)
             try container.encode(presetFile, forKey: .presetFile)
             try container.encode(options, forKey: .options)
-            try container.encode(mipGap.flatMap(finite), forKey: .mipGap)
+            try container.encode(mipGap.flatMap(finiteOrNil), forKey: .mipGap)
         }
     }
 
@@ -71,7 +71,7 @@ public struct RunSummary: Sendable, Encodable {
                 (.ppa, breakdown.ppa), (.certificates, breakdown.certificates), (.unservedLoad, breakdown.unservedLoad),
                 (.exportRevenue, breakdown.exportRevenue), (.total, breakdown.total),
             ]
-            for (key, value) in items { try container.encode(finite(value), forKey: key) }
+            for (key, value) in items { try container.encode(finiteOrNil(value), forKey: key) }
         }
     }
 
@@ -95,14 +95,14 @@ public struct RunSummary: Sendable, Encodable {
                     end: result.timestamps.last.map { ReportFormat.timestamp($0, timeZone: timeZone) },
                     hours: result.timestamps.count), forKey: .horizon)
         let kpis = result.kpis
-        try container.encode(finite(kpis.objective), forKey: .objective)
+        try container.encode(finiteOrNil(kpis.objective), forKey: .objective)
         try container.encode(Costs(breakdown: kpis.costs), forKey: .costs)
         let figures: [(Key, Double)] = [
             (.reShare, kpis.reShare), (.cfeScore, kpis.cfeScore), (.co2, kpis.co2Tonnes), (.curtailed, kpis.curtailedMWh),
             (.unserved, kpis.unservedMWh), (.peakImport, kpis.peakImportMW), (.consumption, kpis.consumptionMWh),
             (.renewableSupply, kpis.renewableSupplyMWh), (.imported, kpis.importMWh), (.exported, kpis.exportMWh),
         ]
-        for (key, value) in figures { try container.encode(finite(value), forKey: key) }
+        for (key, value) in figures { try container.encode(finiteOrNil(value), forKey: key) }
         try container.encode(result.timings, forKey: .timings)
     }
 
@@ -116,6 +116,6 @@ public struct RunSummary: Sendable, Encodable {
 }
 
 /// `value`, or nil when it is NaN or infinite (written as JSON `null`).
-private func finite(_ value: Double) -> Double? {
+private func finiteOrNil(_ value: Double) -> Double? {
     value.isFinite ? value : nil
 }

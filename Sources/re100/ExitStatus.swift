@@ -2,11 +2,19 @@ import ArgumentParser
 import EnergyCalendar
 import Forecasting
 import Foundation
+import DispatchOptimizer
 import GridIO
 
-/// The one place that maps errors to the exit codes of ARCHITECTURE.md (0 ok, 64 usage, 65 bad input data,
-/// 70 internal error). Subcommands run their work through `ExitStatus.run`.
+/// The one place that maps errors to the exit codes of ARCHITECTURE.md (0 ok, 1 infeasible or unbounded,
+/// 2 time limit, 64 usage, 65 bad input data, 70 internal error, 75 lock held). Subcommands run their work
+/// through `ExitStatus.run`.
 enum ExitStatus {
+    /// The model is infeasible or unbounded (diagnosis printed).
+    static let infeasible = ExitCode(1)
+    /// The solver stopped at its time or iteration limit (best point written if there is one).
+    static let timeLimit = ExitCode(2)
+    /// Another run holds the lock (EX_TEMPFAIL).
+    static let lockHeld = ExitCode(75)
     /// Bad command-line usage (sysexits EX_USAGE).
     static let usage = ExitCode(64)
     /// Bad input data (EX_DATAERR).
@@ -24,6 +32,18 @@ enum ExitStatus {
         } catch let error as UsageError {
             printError("error: \(error.message)")
             throw usage
+        } catch let error as GridDiagnostics {
+            printError(error.description)
+            throw dataError
+        } catch let error as GridIOError {
+            printError(error.description)
+            throw dataError
+        } catch let error as DispatchError {
+            printError("error: \(error)")
+            throw dataError
+        } catch let error as OutputError {
+            printError("error: \(error.path): cannot write: \(error.reason)")
+            throw internalError
         } catch let error as CSVError {
             printError("error: \(error)")
             throw dataError
@@ -38,6 +58,29 @@ enum ExitStatus {
             throw dataError
         } catch {
             printError("internal error: \(error)")
+            throw internalError
+        }
+    }
+
+    /// Maps how a dispatch ended to its exit code: optimal returns; infeasible or unbounded prints a diagnosis
+    /// and exits 1; a time or iteration limit exits 2 (the best point was written when there was one); a
+    /// numerical failure is an internal error (70).
+    static func check(_ result: DispatchResult) throws {
+        let covered = result.timestamps.isEmpty ? "no hours solved"
+            : "\(result.timestamps.count) hours solved before it stopped"
+        switch result.status {
+        case .optimal:
+            return
+        case .infeasible, .unbounded, .infeasibleOrUnbounded:
+            printError("error: the dispatch LP is \(result.status.rawValue.replacingOccurrences(of: "_", with: " ")) "
+                + "(\(covered)); write it with `re100 export-lp` and check the named rows and columns with "
+                + "`glpsol --lp model.lp`")
+            throw infeasible
+        case .timeLimit, .iterationLimit:
+            printError("warning: the solver reached its \(result.status.rawValue.replacingOccurrences(of: "_", with: " ")) (\(covered))")
+            throw timeLimit
+        case .numericalFailure:
+            printError("internal error: the solver failed numerically (\(covered)); try solver-configs/robust.toml")
             throw internalError
         }
     }
@@ -57,5 +100,13 @@ enum ExitStatus {
     struct InputError: Error {
         /// What is wrong, with the file and line where known.
         let message: String
+    }
+
+    /// An output file that could not be written (exit 70: the inputs were fine).
+    struct OutputError: Error {
+        /// The file.
+        let path: String
+        /// Why, from the operating system.
+        let reason: String
     }
 }

@@ -60,13 +60,6 @@ enum ForecastOutput {
 
     /// Writes `text` to `path` through a temporary file in the same directory and a rename.
     static func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        try Data(text.utf8).write(to: temporary)
-        if rename(temporary.path, url.path) != 0 {
-            try? FileManager.default.removeItem(at: temporary)
-            throw ExitStatus.InputError(message: "\(path): cannot write (errno \(errno))")
-        }
+        try AtomicFile.write(text, to: path)
     }
 }
