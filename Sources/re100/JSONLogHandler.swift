@@ -37,10 +37,17 @@ struct JSONLogHandler: LogHandler {
         for (key, value) in event.metadata ?? [:] { merged[key] = value }
         var object: [String: Any] = [
             "label": label, "level": event.level.rawValue, "message": event.message.description,
-            "time": time.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true)),
+            "time": timestamp(time),
         ]
         if !merged.isEmpty { object["metadata"] = merged.mapValues { $0.description } }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// UTC time with milliseconds, e.g. `2026-01-05T00:00:00.000Z`.
+    static func timestamp(_ time: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: time)
     }
 }
