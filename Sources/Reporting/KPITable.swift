@@ -2,7 +2,7 @@ import DispatchOptimizer
 import Foundation
 
 /// The terminal table `re100 dispatch` prints: status, horizon, costs by kind and the RE100 figures, one
-/// `label  value unit` line each, numbers right-aligned with fixed decimals.
+/// `label  value unit` line each, numbers right-aligned with fixed decimals; only the status when no hour was solved.
 public enum KPITable {
     /// The table text, ending in a newline.
     /// - Parameters:
@@ -13,6 +13,7 @@ public enum KPITable {
         let kpis = result.kpis
         let costs = kpis.costs
         var rows: [(String, String, String)] = [("status", result.status.rawValue, "")]
+        guard !result.timestamps.isEmpty else { return "status  \(result.status.rawValue) (no hours solved)\n" }
         if let first = result.timestamps.first, let last = result.timestamps.last {
             rows.append(("hours", "\(result.timestamps.count)",
                          ReportFormat.timestamp(first, timeZone: timeZone) + " .. " + ReportFormat.timestamp(last, timeZone: timeZone)))

@@ -4,7 +4,8 @@ import LinearProgramming
 
 /// `summary.json`: what was solved, how it ended, the costs and the RE100 figures of one dispatch.
 /// Keys are snake_case with unit suffixes, shares are 0-1; every field is documented in docs/outputs.md and
-/// typed in docs/summary.schema.json. A KPI that is not a finite number (a share of zero consumption) is `null`.
+/// typed in docs/summary.schema.json. A KPI that is not a finite number (a share of zero consumption) is `null`, and
+/// so are all costs and KPIs when no hour was solved (an infeasible first window).
 public struct RunSummary: Sendable, Encodable {
     /// The version of this file's layout; bumped when a field changes meaning or disappears.
     public static let schemaVersion = 1
@@ -60,6 +61,7 @@ public struct RunSummary: Sendable, Encodable {
 
     private struct Costs: Encodable {
         let breakdown: CostBreakdown
+        let solved: Bool
         enum CodingKeys: String, CodingKey {
             case energy, fuel, ppa, certificates, total
             case demandCharge = "demand_charge", unservedLoad = "unserved_load", exportRevenue = "export_revenue"
@@ -71,7 +73,7 @@ public struct RunSummary: Sendable, Encodable {
                 (.ppa, breakdown.ppa), (.certificates, breakdown.certificates), (.unservedLoad, breakdown.unservedLoad),
                 (.exportRevenue, breakdown.exportRevenue), (.total, breakdown.total),
             ]
-            for (key, value) in items { try container.encode(finiteOrNil(value), forKey: key) }
+            for (key, value) in items { try container.encode(solved ? finiteOrNil(value) : nil, forKey: key) }
         }
     }
 
@@ -95,14 +97,15 @@ public struct RunSummary: Sendable, Encodable {
                     end: result.timestamps.last.map { ReportFormat.timestamp($0, timeZone: timeZone) },
                     hours: result.timestamps.count), forKey: .horizon)
         let kpis = result.kpis
-        try container.encode(finiteOrNil(kpis.objective), forKey: .objective)
-        try container.encode(Costs(breakdown: kpis.costs), forKey: .costs)
+        let solved = !result.timestamps.isEmpty
+        try container.encode(solved ? finiteOrNil(kpis.objective) : nil, forKey: .objective)
+        try container.encode(Costs(breakdown: kpis.costs, solved: solved), forKey: .costs)
         let figures: [(Key, Double)] = [
             (.reShare, kpis.reShare), (.cfeScore, kpis.cfeScore), (.co2, kpis.co2Tonnes), (.curtailed, kpis.curtailedMWh),
             (.unserved, kpis.unservedMWh), (.peakImport, kpis.peakImportMW), (.consumption, kpis.consumptionMWh),
             (.renewableSupply, kpis.renewableSupplyMWh), (.imported, kpis.importMWh), (.exported, kpis.exportMWh),
         ]
-        for (key, value) in figures { try container.encode(finiteOrNil(value), forKey: key) }
+        for (key, value) in figures { try container.encode(solved ? finiteOrNil(value) : nil, forKey: key) }
         try container.encode(result.timings, forKey: .timings)
     }
 

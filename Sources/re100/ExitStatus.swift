@@ -65,7 +65,8 @@ enum ExitStatus {
     /// Maps how a dispatch ended to its exit code: optimal returns; infeasible or unbounded prints a diagnosis
     /// and exits 1; a time or iteration limit exits 2 (the best point was written when there was one); a
     /// numerical failure is an internal error (70).
-    static func check(_ result: DispatchResult) throws {
+    /// - Parameter diagnosis: lines explaining an infeasible model, computed only when needed.
+    static func check(_ result: DispatchResult, diagnosis: () -> [String] = { [] }) throws {
         let covered = result.timestamps.isEmpty ? "no hours solved"
             : "\(result.timestamps.count) hours solved before it stopped"
         switch result.status {
@@ -75,6 +76,7 @@ enum ExitStatus {
             printError("error: the dispatch LP is \(result.status.rawValue.replacingOccurrences(of: "_", with: " ")) "
                 + "(\(covered)); write it with `re100 export-lp` and check the named rows and columns with "
                 + "`glpsol --lp model.lp`")
+            for line in diagnosis() { printError("  " + line) }
             throw infeasible
         case .timeLimit, .iterationLimit:
             printError("warning: the solver reached its \(result.status.rawValue.replacingOccurrences(of: "_", with: " ")) (\(covered))")

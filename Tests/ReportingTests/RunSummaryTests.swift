@@ -107,3 +107,26 @@ struct RunSummaryTests {
         #expect(KPITable.fixed(value, decimals) == text)
     }
 }
+
+@Suite("results without solved hours")
+struct UnsolvedSummaryTests {
+    @Test func figuresAreNullAndTheTableShowsOnlyTheStatus() throws {
+        var result = SampleResult.make()
+        result.status = .infeasible
+        result.timestamps = []
+        result.units = []
+        result.prices = []
+        let provenance = RunProvenance(
+            re100Version: "0.1.0", glpkVersion: "5.0", grid: InputFile(path: "g", sha256: String(repeating: "1", count: 64)),
+            gridFormat: "pypsa", currency: "EUR", timeZone: "UTC", scenarios: [], solverPresetFile: nil,
+            solverOptions: SolverOptions())
+        let json = try RunSummary(result: result, provenance: provenance, timeZone: SampleResult.seoul).json()
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(document["objective"] is NSNull)
+        #expect(document["re_share"] is NSNull)
+        #expect((document["costs"] as? [String: Any])?["total"] is NSNull)
+        #expect((document["horizon"] as? [String: Any])?["hours"] as? Int == 0)
+        #expect(KPITable.render(result, currency: "EUR", timeZone: SampleResult.seoul) == "status  infeasible (no hours solved)\n")
+        #expect(ScheduleCSV.render(result, timeZone: SampleResult.seoul) == ScheduleCSV.columns.joined(separator: ",") + "\n")
+    }
+}
