@@ -18,6 +18,8 @@ struct BacktestCommand: ParsableCommand {
 
     @OptionGroup var input: HistoryInputOptions
 
+    @OptionGroup var logging: LoggingOptions
+
     @Option(help: "Comma-separated model IDs.")
     var model: String
 
@@ -39,6 +41,7 @@ struct BacktestCommand: ParsableCommand {
 
     func run() throws {
         try ExitStatus.run {
+            logging.bootstrap()
             let models = try HistoryInputOptions.models(model)
             let history = try input.load(needsTemperature: models.contains { $0.needsTemperature }, futureHours: 0)
             let calendar = history.calendar

@@ -18,6 +18,8 @@ struct ForecastCommand: ParsableCommand {
 
     @OptionGroup var input: HistoryInputOptions
 
+    @OptionGroup var logging: LoggingOptions
+
     @Option(help: "Hours to forecast.")
     var horizon: Int = 24
 
@@ -33,6 +35,7 @@ struct ForecastCommand: ParsableCommand {
 
     func run() throws {
         try ExitStatus.run {
+            logging.bootstrap()
             guard let chosen = try HistoryInputOptions.models(model).first else { return }
             let history = try input.load(needsTemperature: chosen.needsTemperature, futureHours: horizon)
             var options = ForecastOptions(horizon: horizon)

@@ -12,10 +12,10 @@ struct LoggingOptions: ParsableArguments {
         case json
     }
 
-    @Option(help: "Lowest log level written to stderr: trace, debug, info, notice, warning, error, critical.")
+    @Option(help: "Lowest log level written to stderr.")
     var logLevel: Logger.Level = .notice
 
-    @Option(help: "Log line format: text or json.")
+    @Option(help: "Log line format on stderr.")
     var logFormat: Format = .text
 
     private static let lock = NSLock()
