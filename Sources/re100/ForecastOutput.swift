@@ -1,6 +1,7 @@
 import EnergyCalendar
 import Forecasting
 import Foundation
+import Reporting
 
 /// Formats forecasts and metrics as the files of ARCHITECTURE.md and writes them atomically.
 enum ForecastOutput {
@@ -26,12 +27,7 @@ enum ForecastOutput {
 
     /// ISO-8601 wall-clock time with its UTC offset, e.g. `2026-01-01T00:00+09:00`.
     static func timestamp(_ date: Date, calendar: LocalCalendar) -> String {
-        let time = calendar.localTime(date)
-        let offset = calendar.timeZone.secondsFromGMT(for: date)
-        let minute = ((Int(date.timeIntervalSince1970) + offset) % 3600 + 3600) % 3600 / 60
-        let sign = offset < 0 ? "-" : "+"
-        return String(format: "%04d-%02d-%02dT%02d:%02d%@%02d:%02d", time.year, time.month, time.day, time.hour,
-                      minute, sign, abs(offset) / 3600, abs(offset) % 3600 / 60)
+        ReportFormat.timestamp(date, timeZone: calendar.timeZone)
     }
 
     /// A number with 3 decimals (MW to the kW), `nan` when not a number.
