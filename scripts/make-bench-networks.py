@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Benchmark networks for scripts/bench: a synthetic meshed grid of IEEE-118/300 scale as PyPSA CSV folders.
 
-    python3 scripts/make-bench-networks.py OUTDIR [--buses 200] [--check]
+    python3 scripts/make-bench-networks.py OUTDIR [--buses 200] [--snapshots 24 168] [--check]
 
 Writes OUTDIR/bench_<buses>_24h and OUTDIR/bench_<buses>_168h: the same network (seeded, deterministic) over
-24 and 168 hourly snapshots. It is the meshed 220 kV grid of scripts/pypsa_reference.py (rings with chords,
+24 and 168 hourly snapshots (`--buses 2000 --snapshots 8760` makes the year-long folder of hundreds of MB used
+to time `PyPSAReader`). It is the meshed 220 kV grid of scripts/pypsa_reference.py (rings with chords,
 ~1.6 lines per bus, s_max_pu 0.9 and tight ratings so lines bind, coal/gas/oil generators with scattered costs
 on every third bus, a load on every bus) plus PV on every eighth bus, wind on every eleventh, and batteries on
 every fifteenth (cyclic state of charge, 95 % efficiencies, standing loss). With --check each is solved with
@@ -49,12 +50,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--buses", type=int, default=200, help="number of AC buses (100-300 intended)")
+    parser.add_argument("--snapshots", type=int, nargs="+", default=[24, 168], help="horizons in hours")
     parser.add_argument("--check", action="store_true", help="solve each network with PyPSA + HiGHS")
     arguments = parser.parse_args()
     arguments.outdir.mkdir(parents=True, exist_ok=True)
     for noisy in ("pypsa", "linopy"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
-    for snapshots in (24, 168):
+    for snapshots in arguments.snapshots:
         n = bench_network(arguments.buses, snapshots)
         folder = arguments.outdir / f"bench_{arguments.buses}_{snapshots}h"
         n.export_to_csv_folder(folder)

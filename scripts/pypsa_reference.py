@@ -69,12 +69,16 @@ def add_carriers(n: pypsa.Network, *names: str) -> None:
         n.add("Carrier", name, co2_emissions=co2.get(name, 0.0))
 
 
-def single_bus() -> pypsa.Network:
-    rng = np.random.default_rng(1)
+def new_network(seed: int, periods: int, *carriers: str):
+    """An empty network with `periods` hourly snapshots and `carriers`, its seeded generator and hour numbers."""
     n = pypsa.Network()
-    n.set_snapshots(hourly(24))
-    hours = np.arange(24)
-    add_carriers(n, "AC", "coal", "gas", "oil", "wind")
+    n.set_snapshots(hourly(periods))
+    add_carriers(n, *carriers)
+    return n, np.random.default_rng(seed), np.arange(periods)
+
+
+def single_bus() -> pypsa.Network:
+    n, rng, hours = new_network(1, 24, "AC", "coal", "gas", "oil", "wind")
     n.add("Bus", "main", v_nom=20.0, carrier="AC")
     n.add("Generator", "coal", bus="main", carrier="coal", p_nom=60, marginal_cost=30)
     n.add("Generator", "gas", bus="main", carrier="gas", p_nom=50, marginal_cost=60)
@@ -86,11 +90,7 @@ def single_bus() -> pypsa.Network:
 
 
 def radial() -> pypsa.Network:
-    rng = np.random.default_rng(2)
-    n = pypsa.Network()
-    n.set_snapshots(hourly(24))
-    hours = np.arange(24)
-    add_carriers(n, "AC", "coal", "gas", "solar")
+    n, rng, hours = new_network(2, 24, "AC", "coal", "gas", "solar")
     parents = {1: 0, 2: 1, 3: 1, 4: 0, 5: 4, 6: 5}
     for bus in range(7):
         n.add("Bus", f"r{bus}", v_nom=110.0, carrier="AC")
@@ -151,11 +151,7 @@ def meshed_36() -> pypsa.Network:
 
 
 def storage_renewables() -> pypsa.Network:
-    rng = np.random.default_rng(4)
-    n = pypsa.Network()
-    n.set_snapshots(hourly(24))
-    hours = np.arange(24)
-    add_carriers(n, "AC", "gas", "solar", "wind", "battery", "hydro")
+    n, rng, hours = new_network(4, 24, "AC", "gas", "solar", "wind", "battery", "hydro")
     for bus in ["s0", "s1", "s2", "s3"]:
         n.add("Bus", bus, v_nom=110.0, carrier="AC")
     for a, b, s_nom in [("s0", "s1", 60), ("s1", "s2", 40), ("s2", "s3", 50), ("s3", "s0", 45), ("s0", "s2", 35)]:
@@ -180,11 +176,7 @@ def storage_renewables() -> pypsa.Network:
 
 
 def transformers() -> pypsa.Network:
-    rng = np.random.default_rng(5)
-    n = pypsa.Network()
-    n.set_snapshots(hourly(24))
-    hours = np.arange(24)
-    add_carriers(n, "AC", "coal", "gas")
+    n, rng, hours = new_network(5, 24, "AC", "coal", "gas")
     for bus in ["hv0", "hv1", "hv2"]:
         n.add("Bus", bus, v_nom=380.0, carrier="AC")
     for bus in ["lv0", "lv1", "lv2", "lv3"]:
@@ -244,11 +236,7 @@ def week_168h() -> pypsa.Network:
 
 
 def store_and_links() -> pypsa.Network:
-    rng = np.random.default_rng(8)
-    n = pypsa.Network()
-    n.set_snapshots(hourly(24))
-    hours = np.arange(24)
-    add_carriers(n, "AC", "gas", "solar", "hydrogen")
+    n, rng, hours = new_network(8, 24, "AC", "gas", "solar", "hydrogen")
     n.add("Bus", "e0", v_nom=20.0, carrier="AC")
     n.add("Bus", "h2", carrier="hydrogen")
     n.add("Generator", "gas_e0", bus="e0", carrier="gas", p_nom=100, marginal_cost=80)

@@ -87,8 +87,8 @@ extension DispatchFormulation {
     /// Storage units: `0 ≤ p_dis ≤ p_max_pu·p_nom`, `0 ≤ p_ch ≤ −p_min_pu·p_nom` (MW),
     /// `0 ≤ soc ≤ max_hours·p_nom` (MWh), and state-of-charge continuity
     /// `soc[t] = (1−loss)^{w_t}·soc[t−1] + w_t·(η_ch·p_ch[t] − p_dis[t]/η_dis + inflow[t] − spill[t])`,
-    /// cyclic (`soc[−1] = soc[T−1]`) or from the carried/initial state, which enters the first hour
-    /// without standing loss (as in PyPSA). Cost `w_t·c·p_dis`.
+    /// cyclic (`soc[−1] = soc[T−1]`), from the state carried from the previous hour (with its
+    /// standing loss), or from the grid's initial state (without, as in PyPSA). Cost `w_t·c·p_dis`.
     mutating func addStorageUnits() {
         for unit in network.storageUnits {
             let name = ComponentName.sanitized(unit.id.rawValue)
@@ -107,25 +107,15 @@ extension DispatchFormulation {
                 inject(discharge[h], coefficient: 1, at: unit.bus, hour: h)
                 inject(charge[h], coefficient: -1, at: unit.bus, hour: h)
             }
-            let initial = state?.storedEnergyMWh[unit.id.rawValue] ?? unit.stateOfChargeInitial
-            for h in 0..<window.count {
-                let w = weight(\.storeWeights, h)
-                let retention = pow(1 - unit.standingLoss, w)
+            let inflow = (0..<window.count).map { unit.inflow.value(at: window.snapshot($0)) }
+            addEnergyContinuity(family: "soc_balance", name: name, energy: energy, standingLoss: unit.standingLoss,
+                                isCyclic: unit.isCyclic, carried: state?.storedEnergyMWh[unit.id.rawValue],
+                                initial: unit.stateOfChargeInitial) { h, w in
                 var terms: [(column: Int, coefficient: Double)] = [
-                    (energy[h], 1), (charge[h], -w * unit.efficiencyStore), (discharge[h], w / unit.efficiencyDispatch),
+                    (charge[h], -w * unit.efficiencyStore), (discharge[h], w / unit.efficiencyDispatch),
                 ]
                 if let spilled = spill[h] { terms.append((spilled, w)) }
-                var constant = w * unit.inflow.value(at: window.snapshot(h))
-                if h > 0 {
-                    terms.append((energy[h - 1], -retention))
-                } else if unit.isCyclic {
-                    if window.count > 1 { terms.append((energy[window.count - 1], -retention)) } else { terms[0].coefficient -= retention }
-                } else {
-                    // As PyPSA: the initial state enters without standing loss.
-                    constant += initial
-                }
-                builder.addRow(name: ComponentName.hourly("soc_balance", name, window.snapshot(h)),
-                               lower: constant, upper: constant, terms: terms)
+                return (terms, w * inflow[h])
             }
             storageCharge.append(charge)
             storageDischarge.append(discharge)
@@ -150,24 +140,39 @@ extension DispatchFormulation {
                                         upper: store.maximumPerUnit.value(at: t) * store.nominalEnergy))
                 inject(power[h], coefficient: 1, at: store.bus, hour: h)
             }
-            let initial = state?.storedEnergyMWh[store.id.rawValue] ?? store.energyInitial
-            for h in 0..<window.count {
-                let w = weight(\.storeWeights, h)
-                let retention = pow(1 - store.standingLoss, w)
-                var terms: [(column: Int, coefficient: Double)] = [(energy[h], 1), (power[h], w)]
-                var constant = 0.0
-                if h > 0 {
-                    terms.append((energy[h - 1], -retention))
-                } else if store.isCyclic {
-                    if window.count > 1 { terms.append((energy[window.count - 1], -retention)) } else { terms[0].coefficient -= retention }
-                } else {
-                    constant = initial
-                }
-                builder.addRow(name: ComponentName.hourly("e_balance", name, window.snapshot(h)),
-                               lower: constant, upper: constant, terms: terms)
-            }
+            addEnergyContinuity(family: "e_balance", name: name, energy: energy, standingLoss: store.standingLoss,
+                                isCyclic: store.isCyclic, carried: state?.storedEnergyMWh[store.id.rawValue],
+                                initial: store.energyInitial) { h, w in ([(power[h], w)], 0) }
             storePower.append(power)
             storeEnergy.append(energy)
+        }
+    }
+
+    /// Energy continuity of a storage unit or store: `e[t] − (1−loss)^{w_t}·e[t−1] + flows(t) = inflow(t)`,
+    /// where `flows` gives the hour's other terms and constant for weight `w_t`. The hour before the
+    /// first is the last (cyclic), the carried energy (with one hour of standing loss) or the
+    /// initial energy (without, as in PyPSA).
+    private mutating func addEnergyContinuity(
+        family: String, name: String, energy: [Int], standingLoss: Double, isCyclic: Bool, carried: Double?,
+        initial: Double, flows: (Int, Double) -> (terms: [(column: Int, coefficient: Double)], constant: Double)
+    ) {
+        for h in 0..<window.count {
+            let w = weight(\.storeWeights, h)
+            let retention = pow(1 - standingLoss, w)
+            let hour = flows(h, w)
+            var terms: [(column: Int, coefficient: Double)] = [(energy[h], 1)] + hour.terms
+            var constant = hour.constant
+            if h > 0 {
+                terms.append((energy[h - 1], -retention))
+            } else if isCyclic {
+                if window.count > 1 { terms.append((energy[window.count - 1], -retention)) } else { terms[0].coefficient -= retention }
+            } else if let carried {
+                constant += retention * carried
+            } else {
+                constant += initial
+            }
+            builder.addRow(name: ComponentName.hourly(family, name, window.snapshot(h)), lower: constant, upper: constant,
+                           terms: terms)
         }
     }
 

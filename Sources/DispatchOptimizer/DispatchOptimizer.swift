@@ -26,6 +26,7 @@ public enum DispatchOptimizer {
         var method = options.solver.method
         var timestamps: [Date] = []
         var mipGap: Double?
+        var diagnosis: InfeasibilityDiagnosis?
 
         for (start, length, committed) in plan.windows {
             var began = clock.now
@@ -51,6 +52,9 @@ public enum DispatchOptimizer {
             began = clock.now
             guard let primal = solution.primal else {
                 status = solution.status
+                if status == .infeasible || status == .infeasibleOrUnbounded {
+                    diagnosis = InfeasibilityDiagnosis.diagnose(model, solver: solver)
+                }
                 break
             }
             if solution.status != .optimal { status = solution.status }
@@ -64,7 +68,8 @@ public enum DispatchOptimizer {
             if solution.status != .optimal { break }
         }
         return DispatchResult(status: status, timestamps: timestamps, units: units, prices: prices, kpis: totals.kpis,
-                              finalState: state, timings: timings, mipGap: mipGap, solverName: solver.name, method: method)
+                              finalState: state, timings: timings, mipGap: mipGap, solverName: solver.name, method: method,
+                              diagnosis: diagnosis)
     }
 
     private static func solve(_ model: LinearModel, solver: any LinearSolver,

@@ -27,6 +27,8 @@ public struct DispatchResult: Sendable {
     public var solverName: String
     /// The LP method used.
     public var method: SolverMethod
+    /// For an infeasible window: the constraints that cannot all hold, naming their components.
+    public var diagnosis: InfeasibilityDiagnosis? = nil
 }
 
 /// The schedule of one unit over the covered hours. Power in MW, energy in MWh.

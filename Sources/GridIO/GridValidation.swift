@@ -8,12 +8,34 @@ public enum GridValidation {
         url.lastPathComponent == NativeGridReader.fileName ? url.deletingLastPathComponent() : url
     }
 
-    /// Every problem of the grid at `url` (folder or `grid.toml`) with `scenarios` applied in order: reading
-    /// problems first (then validation is skipped), else the located validation report.
+    /// Reads a native grid folder, or a PyPSA CSV folder (no `grid.toml` but `buses.csv`; its problems are
+    /// located by file and field path, snapshot times read as UTC).
+    public static func read(_ url: URL) throws(GridDiagnostics) -> NativeGrid {
+        let directory = gridDirectory(url)
+        let native = directory.appendingPathComponent(NativeGridReader.fileName)
+        guard !FileManager.default.fileExists(atPath: native.path), PyPSAReader.isPyPSAFolder(directory) else {
+            return try NativeGridReader.read(directory: directory)
+        }
+        let imported = try PyPSAReader.read(directory: directory)
+        let source: TOMLSource
+        do {
+            source = try TOMLSource(text: "", file: directory.path)
+        } catch {
+            throw GridDiagnostics(errors: [error])
+        }
+        var grid = NativeGrid(directory: directory, network: imported.network, source: source, tariff: nil, warnings: imported.warnings)
+        for kind in ComponentKind.allCases {
+            grid.componentFiles[kind.rawValue] = directory.appendingPathComponent(kind.rawValue + ".csv").path
+        }
+        return grid
+    }
+
+    /// Every problem of the grid at `url` (native folder or `grid.toml`, or PyPSA folder) with `scenarios`
+    /// applied in order: reading problems first (then validation is skipped), else the located validation report.
     public static func validate(_ url: URL, scenarios: [URL] = []) -> GridDiagnostics {
         let grid: NativeGrid
         do {
-            grid = try NativeGridReader.read(directory: gridDirectory(url))
+            grid = try read(url)
         } catch {
             return error
         }

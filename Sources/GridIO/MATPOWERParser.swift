@@ -112,10 +112,7 @@ struct MATPOWERParser {
                 return index
             }
         }
-        errors.append(
-            GridIOError(
-                file: file, line: start + 1, column: from + 1, field: "mpc.\(name)", message: "unterminated matrix",
-                expected: "a closing ']'", found: "the end of the file"))
+        unterminated(name, "matrix", closing: "]", line: start + 1, column: from + 1)
         return index
     }
 
@@ -136,11 +133,16 @@ struct MATPOWERParser {
                 return index
             }
         }
+        unterminated(name, "cell array", closing: "}", line: start + 1, column: from + 1)
+        return index
+    }
+
+    /// Records a matrix or cell array that the file ends inside of.
+    private mutating func unterminated(_ name: String, _ what: String, closing: String, line: Int, column: Int) {
         errors.append(
             GridIOError(
-                file: file, line: start + 1, column: from + 1, field: "mpc.\(name)", message: "unterminated cell array",
-                expected: "a closing '}'", found: "the end of the file"))
-        return index
+                file: file, line: line, column: column, field: "mpc.\(name)", message: "unterminated \(what)",
+                expected: "a closing '\(closing)'", found: "the end of the file"))
     }
 
     /// Splits `scalars` at blanks, commas and `;` (which moves the current row to `rows`) into numbers.

@@ -16,6 +16,8 @@ public struct NativeGrid: Sendable {
     public var warnings: [GridIOError]
     /// Fields changed by overlays, located in the overlay files.
     var overrides: [String: SourceLocation] = [:]
+    /// For grids not read from TOML (PyPSA folders): the file each component table came from, by table name.
+    var componentFiles: [String: String] = [:]
 
     /// The problem `issue` with the file, line and column of its path (an overlay's value when an overlay set
     /// it, the tariff file for tariff paths, `grid.toml` otherwise; the nearest enclosing table when the key
@@ -33,8 +35,9 @@ public struct NativeGrid: Sendable {
         } else {
             location = source.valueLocation(of: path) ?? source.nearestLocation(of: path)
         }
+        let file = componentFiles[issue.path.components.first ?? ""] ?? source.file
         return GridIOError(
-            issue.severity, at: location, file: source.file, field: path, message: issue.message, expected: issue.expected,
+            issue.severity, at: location, file: file, field: path, message: issue.message, expected: issue.expected,
             found: issue.found)
     }
 

@@ -66,55 +66,12 @@ enum NumericCSVNumber {
         var exponent = 0
         var sawDigit = false
         var truncated = false
-        while index < end {
-            if mantissa != 0 && significantDigits <= 11 && index + 8 <= end,
-                let eight = eightDigits(bytes + index)
-            {
-                mantissa = mantissa &* 100_000_000 &+ eight
-                significantDigits += 8
-                index += 8
-                continue
-            }
-            let digit = bytes[index] &- UInt8(ascii: "0")
-            if digit > 9 { break }
-            sawDigit = true
-            if significantDigits < 19 {
-                if mantissa != 0 || digit != 0 {
-                    mantissa = mantissa &* 10 &+ UInt64(digit)
-                    significantDigits += 1
-                }
-            } else {
-                exponent += 1
-                truncated = truncated || digit != 0
-            }
-            index += 1
-        }
+        scanDigits(
+            bytes, &index, end, isFraction: false, &mantissa, &significantDigits, &exponent, &truncated, &sawDigit)
         if index < end, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            while index < end {
-                if mantissa != 0 && significantDigits <= 11 && index + 8 <= end,
-                    let eight = eightDigits(bytes + index)
-                {
-                    mantissa = mantissa &* 100_000_000 &+ eight
-                    significantDigits += 8
-                    exponent -= 8
-                    index += 8
-                    continue
-                }
-                let digit = bytes[index] &- UInt8(ascii: "0")
-                if digit > 9 { break }
-                sawDigit = true
-                if significantDigits < 19 {
-                    if mantissa != 0 || digit != 0 {
-                        mantissa = mantissa &* 10 &+ UInt64(digit)
-                        significantDigits += 1
-                    }
-                    exponent -= 1
-                } else {
-                    truncated = truncated || digit != 0
-                }
-                index += 1
-            }
+            scanDigits(
+                bytes, &index, end, isFraction: true, &mantissa, &significantDigits, &exponent, &truncated, &sawDigit)
         }
         if !sawDigit { return Scan(end: start, value: 0, status: .notDecimal) }
         if index < end, bytes[index] | 0x20 == UInt8(ascii: "e") {
@@ -157,6 +114,39 @@ enum NumericCSVNumber {
             return Scan(end: index, value: 0, status: .needsLibraryParse)
         }
         return Scan(end: index, value: negative ? -magnitude : magnitude, status: .exact)
+    }
+
+    /// Consumes the digits at `index` into `mantissa` (at most 19 significant digits, eight at a time where
+    /// possible). Fraction digits lower `exponent`; integer digits beyond the 19th raise it; dropped nonzero
+    /// digits set `truncated`.
+    @inline(__always)
+    private static func scanDigits(
+        _ bytes: UnsafePointer<UInt8>, _ index: inout Int, _ end: Int, isFraction: Bool, _ mantissa: inout UInt64,
+        _ significantDigits: inout Int, _ exponent: inout Int, _ truncated: inout Bool, _ sawDigit: inout Bool
+    ) {
+        while index < end {
+            if mantissa != 0 && significantDigits <= 11 && index + 8 <= end, let eight = eightDigits(bytes + index) {
+                mantissa = mantissa &* 100_000_000 &+ eight
+                significantDigits += 8
+                if isFraction { exponent -= 8 }
+                index += 8
+                continue
+            }
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            if digit > 9 { return }
+            sawDigit = true
+            if significantDigits < 19 {
+                if mantissa != 0 || digit != 0 {
+                    mantissa = mantissa &* 10 &+ UInt64(digit)
+                    significantDigits += 1
+                }
+                if isFraction { exponent -= 1 }
+            } else {
+                if !isFraction { exponent += 1 }
+                truncated = truncated || digit != 0
+            }
+            index += 1
+        }
     }
 
     /// The value of eight ASCII digits at `bytes` (SWAR, as in simdjson and fast_float), or nil when any of the

@@ -110,28 +110,25 @@ struct PyPSAComponentFile {
         return defaultValue
     }
 
-    /// The optional number in `attribute` of `row` (empty or NaN: nil).
-    func optionalNumber(_ attribute: String, _ row: Int, _ diagnostics: inout GridDiagnostics) -> Double? {
-        let value = number(attribute, row, default: .nan, &diagnostics)
-        return value.isNaN ? nil : value
-    }
-
-    /// The boolean in `attribute` of `row`, `defaultValue` when absent or empty.
-    func flag(_ attribute: String, _ row: Int, default defaultValue: Bool, _ diagnostics: inout GridDiagnostics) -> Bool {
-        guard let cell = text(attribute, row) else { return defaultValue }
-        if let value = Self.boolean(cell) { return value }
-        diagnostics.append(
-            GridIOError(
-                file: path, line: table?.line(ofRow: row) ?? 0, field: "\(list).\(names[row]).\(attribute)",
-                message: "not a boolean", expected: "True or False", found: "'\(cell)'"))
-        return defaultValue
-    }
-
-    /// The profile of `attribute` for `row`: its series when the series file has a column for it, else the
-    /// static value (or `defaultValue`).
-    func profile(_ attribute: String, _ row: Int, default defaultValue: Double, _ diagnostics: inout GridDiagnostics) -> Profile {
-        if let values = series[attribute]?[names[row]] { return .hourly(values) }
-        return .constant(number(attribute, row, default: defaultValue, &diagnostics))
+    /// The value of field `attribute` of kind `kind` for `row`: its series when the series file has a column for
+    /// the component, else the static cell read as the kind asks; nil when absent or empty (keep the default).
+    func value(_ attribute: String, kind: FieldKind, _ row: Int, _ diagnostics: inout GridDiagnostics) -> FieldValue? {
+        if kind == .profile, let values = series[attribute]?[names[row]] { return .series(values) }
+        guard let cell = text(attribute, row) else { return nil }
+        switch kind {
+        case .text, .optionalText:
+            return .text(cell)
+        case .flag:
+            if let flag = Self.boolean(cell) { return .flag(flag) }
+            diagnostics.append(
+                GridIOError(
+                    file: path, line: table?.line(ofRow: row) ?? 0, field: "\(list).\(names[row]).\(attribute)",
+                    message: "not a boolean", expected: "True or False", found: "'\(cell)'"))
+            return nil
+        case .number, .optionalNumber, .profile:
+            let number = self.number(attribute, row, default: .nan, &diagnostics)
+            return number.isNaN ? nil : .number(number)
+        }
     }
 
     /// Reads the series file of `attribute` (`<list>-<attribute>.csv`) for `snapshotCount` snapshots.

@@ -53,15 +53,22 @@ public enum PyPSAReader {
         }
         var builder = PyPSANetworkBuilder(
             network: Network(name: networkName(directory), currency: currency, timeAxis: timeAxis))
-        builder.addBuses(buses, &diagnostics)
-        builder.addCarriers(carriers, &diagnostics)
-        if let file = files["generators"] { builder.addGenerators(file, &diagnostics) }
-        if let file = files["loads"] { builder.addLoads(file, &diagnostics) }
-        if let file = files["lines"] { builder.addLines(file, &diagnostics) }
-        if let file = files["transformers"] { builder.addTransformers(file, &diagnostics) }
-        if let file = files["links"] { builder.addLinks(file, &diagnostics) }
-        if let file = files["storage_units"] { builder.addStorageUnits(file, &diagnostics) }
-        if let file = files["stores"] { builder.addStores(file, &diagnostics) }
+        builder.add(Bus.self, from: buses, &diagnostics)
+        builder.add(Carrier.self, from: carriers, &diagnostics)
+        builder.classifyCarriers()
+        if let file = files["generators"] { builder.add(Generator.self, from: file, &diagnostics) }
+        if let file = files["loads"] { builder.add(Load.self, from: file, &diagnostics) }
+        if let file = files["lines"] {
+            builder.add(Line.self, from: file, &diagnostics)
+            builder.checkLineCarriers(file, &diagnostics)
+        }
+        if let file = files["transformers"] {
+            builder.add(Transformer.self, from: file, &diagnostics)
+            builder.checkPhaseShiftRanges(file, &diagnostics)
+        }
+        if let file = files["links"] { builder.add(Link.self, from: file, &diagnostics) }
+        if let file = files["storage_units"] { builder.add(StorageUnit.self, from: file, &diagnostics) }
+        if let file = files["stores"] { builder.add(Store.self, from: file, &diagnostics) }
         for list in files.keys.sorted() {
             guard let file = files[list] else { continue }
             for row in file.inactive.sorted() {

@@ -73,6 +73,19 @@ struct IssueCollector {
         }
     }
 
+    /// Lower and upper per-unit limits: both valid profiles within `range`, lower ≤ upper in every snapshot.
+    mutating func limits(_ lower: Profile, _ upper: Profile, _ path: FieldPath, keys: (String, String), in range: ClosedRange<Double>) {
+        profile(lower, path.appending(keys.0), in: range, what: "per-unit limit")
+        profile(upper, path.appending(keys.1), in: range, what: "per-unit limit")
+        ordered(lower, upper, lowerPath: path.appending(keys.0), upperKey: keys.1)
+    }
+
+    /// The bus (must exist) and carrier (must exist; empty only warned about) a component is attached to.
+    mutating func attachment(_ bus: Bus.ID, _ carrier: Carrier.ID, _ path: FieldPath, buses: Set<Bus.ID>, carriers: Set<Carrier.ID>) {
+        reference(bus, path.appending("bus"), known: buses, kind: "bus")
+        reference(carrier, path.appending("carrier"), known: carriers, kind: "carrier", emptyIsWarning: true)
+    }
+
     /// A reference to a known name; an empty reference counts as missing (only a warning with `emptyIsWarning`:
     /// PyPSA allows components without a carrier, which then count as neither renewable nor carbon-free).
     mutating func reference<Target>(

@@ -73,9 +73,7 @@ public struct NetworkValidator: Sendable {
             endpoints(path, link.bus0, link.bus1)
             collector.number(link.nominalPower, path.appending("p_nom"), what: "capacity")
             collector.profile(link.efficiency, path.appending("efficiency"), in: 0...1, excludingLower: true, what: "efficiency")
-            collector.profile(link.minimumPerUnit, path.appending("p_min_pu"), in: -1...1, what: "per-unit limit")
-            collector.profile(link.maximumPerUnit, path.appending("p_max_pu"), in: -1...1, what: "per-unit limit")
-            collector.ordered(link.minimumPerUnit, link.maximumPerUnit, lowerPath: path.appending("p_min_pu"), upperKey: "p_max_pu")
+            collector.limits(link.minimumPerUnit, link.maximumPerUnit, path, keys: ("p_min_pu", "p_max_pu"), in: -1...1)
             collector.profile(link.marginalCost, path.appending("marginal_cost"), in: 0...Double.greatestFiniteMagnitude, what: "cost")
         }
     }
@@ -85,12 +83,9 @@ public struct NetworkValidator: Sendable {
     ) {
         for generator in network.generators {
             let path = FieldPath(generator.id)
-            collector.reference(generator.bus, path.appending("bus"), known: buses, kind: "bus")
-            collector.reference(generator.carrier, path.appending("carrier"), known: carriers, kind: "carrier", emptyIsWarning: true)
+            collector.attachment(generator.bus, generator.carrier, path, buses: buses, carriers: carriers)
             collector.number(generator.nominalPower, path.appending("p_nom"), what: "capacity")
-            collector.profile(generator.minimumPerUnit, path.appending("p_min_pu"), in: 0...1, what: "per-unit limit")
-            collector.profile(generator.maximumPerUnit, path.appending("p_max_pu"), in: 0...1, what: "per-unit limit")
-            collector.ordered(generator.minimumPerUnit, generator.maximumPerUnit, lowerPath: path.appending("p_min_pu"), upperKey: "p_max_pu")
+            collector.limits(generator.minimumPerUnit, generator.maximumPerUnit, path, keys: ("p_min_pu", "p_max_pu"), in: 0...1)
             collector.profile(generator.marginalCost, path.appending("marginal_cost"), in: 0...Double.greatestFiniteMagnitude, what: "cost")
             collector.optionalNumber(generator.rampUpLimit, path.appending("ramp_limit_up"), what: "ramp limit")
             collector.optionalNumber(generator.rampDownLimit, path.appending("ramp_limit_down"), what: "ramp limit")
@@ -113,16 +108,13 @@ public struct NetworkValidator: Sendable {
     ) {
         for unit in network.storageUnits {
             let path = FieldPath(unit.id)
-            collector.reference(unit.bus, path.appending("bus"), known: buses, kind: "bus")
-            collector.reference(unit.carrier, path.appending("carrier"), known: carriers, kind: "carrier", emptyIsWarning: true)
+            collector.attachment(unit.bus, unit.carrier, path, buses: buses, carriers: carriers)
             collector.number(unit.nominalPower, path.appending("p_nom"), what: "capacity")
             collector.number(unit.maxHours, path.appending("max_hours"), what: "capacity")
             collector.number(unit.efficiencyStore, path.appending("efficiency_store"), in: 0...1, excludingLower: true, what: "efficiency")
             collector.number(unit.efficiencyDispatch, path.appending("efficiency_dispatch"), in: 0...1, excludingLower: true, what: "efficiency")
             collector.number(unit.standingLoss, path.appending("standing_loss"), in: 0...0.999_999, what: "standing loss")
-            collector.profile(unit.minimumPerUnit, path.appending("p_min_pu"), in: -1...1, what: "per-unit limit")
-            collector.profile(unit.maximumPerUnit, path.appending("p_max_pu"), in: -1...1, what: "per-unit limit")
-            collector.ordered(unit.minimumPerUnit, unit.maximumPerUnit, lowerPath: path.appending("p_min_pu"), upperKey: "p_max_pu")
+            collector.limits(unit.minimumPerUnit, unit.maximumPerUnit, path, keys: ("p_min_pu", "p_max_pu"), in: -1...1)
             collector.profile(unit.marginalCost, path.appending("marginal_cost"), in: 0...Double.greatestFiniteMagnitude, what: "cost")
             collector.profile(unit.inflow, path.appending("inflow"), in: 0...Double.greatestFiniteMagnitude, what: "inflow")
             collector.number(unit.stateOfChargeInitial, path.appending("state_of_charge_initial"), what: "state of charge")
@@ -134,12 +126,9 @@ public struct NetworkValidator: Sendable {
         }
         for store in network.stores {
             let path = FieldPath(store.id)
-            collector.reference(store.bus, path.appending("bus"), known: buses, kind: "bus")
-            collector.reference(store.carrier, path.appending("carrier"), known: carriers, kind: "carrier", emptyIsWarning: true)
+            collector.attachment(store.bus, store.carrier, path, buses: buses, carriers: carriers)
             collector.number(store.nominalEnergy, path.appending("e_nom"), what: "capacity")
-            collector.profile(store.minimumPerUnit, path.appending("e_min_pu"), in: 0...1, what: "per-unit limit")
-            collector.profile(store.maximumPerUnit, path.appending("e_max_pu"), in: 0...1, what: "per-unit limit")
-            collector.ordered(store.minimumPerUnit, store.maximumPerUnit, lowerPath: path.appending("e_min_pu"), upperKey: "e_max_pu")
+            collector.limits(store.minimumPerUnit, store.maximumPerUnit, path, keys: ("e_min_pu", "e_max_pu"), in: 0...1)
             collector.number(store.standingLoss, path.appending("standing_loss"), in: 0...0.999_999, what: "standing loss")
             collector.profile(store.marginalCost, path.appending("marginal_cost"), in: 0...Double.greatestFiniteMagnitude, what: "cost")
             collector.number(store.energyInitial, path.appending("e_initial"), what: "energy")

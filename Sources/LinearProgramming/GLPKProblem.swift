@@ -155,7 +155,8 @@ final class GLPKProblem {
         }
     }
 
-    private func simplex(options: SolverOptions, method: SolverMethod, warmStart: Bool = false) throws(SolverError) -> GLPKOutcome {
+    private func simplex(options: SolverOptions, method: SolverMethod, warmStart: Bool = false,
+                         rescale: Bool = true) throws(SolverError) -> GLPKOutcome {
         let problem = try live()
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
@@ -164,7 +165,7 @@ final class GLPKProblem {
         parameters.presolve = options.presolve && !warmStart ? GLP_ON : GLP_OFF
         if let limit = options.timeLimitSeconds { parameters.tm_lim = Int32(clamping: Int((limit * 1000).rounded(.up))) }
         if let limit = options.iterationLimit { parameters.it_lim = Int32(clamping: limit) }
-        if !warmStart { scale(options.scaling) }
+        if !warmStart && rescale { scale(options.scaling) }
         var code: Int32 = 0
         if re100_glpk_simplex(problem, &parameters, &code) == RE100_GLPK_ERROR { throw lost("the simplex method") }
         let iterations = Int(glp_get_it_cnt(problem))
@@ -242,8 +243,11 @@ final class GLPKProblem {
         // 1. Fix the columns the interior point put on a bound and solve what is left: a small
         //    problem in the interior columns, whose optimal basis is a vertex of the original.
         let fixed = basis.fixColumnsAtBounds()
-        glp_adv_basis(problem, 0)
-        var outcome = try simplex(options: options, method: .primalSimplex, warmStart: true)
+        // GLPK's presolver removes the fixed columns and what they make redundant, so the restricted
+        // problem is small; it hands back an optimal basis of the full (restricted) problem.
+        var restrictedOptions = options
+        restrictedOptions.presolve = true
+        var outcome = try simplex(options: restrictedOptions, method: .dualSimplex, rescale: false)
         let iterations = outcome.iterations
         basis.restoreBounds(fixed)
         // 2. Release them and let the primal simplex finish (a few pivots fix wrong-signed

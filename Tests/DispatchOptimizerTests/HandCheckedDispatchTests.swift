@@ -183,6 +183,11 @@ import Testing
         network.loads = [Load(id: "plant", bus: "a", demand: .constant(10))]
         let result = try Self.solve(network)
         #expect([.infeasible, .infeasibleOrUnbounded].contains(result.status))
+        // The diagnosis names the bus balance that cannot close, and by how much.
+        let diagnosis = try #require(result.diagnosis)
+        #expect(diagnosis.totalCount == 1)
+        #expect(diagnosis.violations.first?.row == "bal(a,t0000)")
+        #expect(close(diagnosis.violations.first?.amount ?? 0, 5))
     }
 
     /// Rolling windows reproduce the single LP when nothing couples the windows (no storage).

@@ -39,3 +39,18 @@ struct ExampleGridTests {
         #expect(diagnostics.warnings.isEmpty, "\(diagnostics.warnings)")
     }
 }
+
+@Suite("Validating PyPSA folders")
+struct PyPSAValidationTests {
+    private static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/pypsa/meshed_36")
+
+    @Test func pypsaFolderIsReadAndProblemsNameTheComponentFile() throws {
+        let grid = try GridValidation.read(Self.fixture)
+        #expect(grid.network.buses.count > 30)
+        let diagnostics = GridValidation.validate(Self.fixture)
+        #expect(diagnostics.isClean)
+        #expect(diagnostics.warnings.map(\.field) == ["buses.dc_a"])
+        #expect(diagnostics.warnings.first?.file.hasSuffix("meshed_36/buses.csv") == true)
+    }
+}

@@ -151,17 +151,17 @@ struct PyPSAReaderTests {
     // MARK: - Refusals and errors
 
     /// A copy of the single_bus fixture with some files replaced, in a fresh temporary folder.
-    private func modifiedFolder(_ replacements: [String: String]) throws -> URL {
+    private func modifiedFolder(_ replacements: [String: String], base: String = "single_bus") throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("re100-pypsa-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: try fixture("single_bus"), to: folder)
+        try FileManager.default.copyItem(at: try fixture(base), to: folder)
         for (file, content) in replacements {
             try Data(content.utf8).write(to: folder.appendingPathComponent(file))
         }
         return folder
     }
 
-    private func diagnostics(_ replacements: [String: String]) throws -> GridDiagnostics {
-        let folder = try modifiedFolder(replacements)
+    private func diagnostics(_ replacements: [String: String], base: String = "single_bus") throws -> GridDiagnostics {
+        let folder = try modifiedFolder(replacements, base: base)
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
             _ = try PyPSAReader.read(directory: folder)
@@ -196,6 +196,24 @@ struct PyPSAReaderTests {
         #expect(problems.contains { $0.file.hasSuffix("global_constraints.csv") && $0.message.contains("global constraints") })
         let setPoint = try #require(problems.first { $0.field == "generators.coal.p_set" })
         #expect(setPoint.line == 7)
+    }
+
+    @Test("series of fields re100 holds as one number, DC lines and optimised phase shifts are refused")
+    func refusesBranchFeatures() throws {
+        let ratings = ",hv0-hv1\n" + (0..<24).map { "\($0),0.9" }.joined(separator: "\n") + "\n"
+        let buses = "name,v_nom,carrier\nhv0,380,AC\nhv1,380,DC\nhv2,380,AC\nlv0,110,AC\nlv1,110,AC\nlv2,110,AC\nlv3,110,AC\n"
+        let transformers = """
+            name,bus0,bus1,x,s_nom,tap_ratio,phase_shift_min,phase_shift_max
+            t0,hv0,lv0,0.1,150,1.05,,
+            t1,hv1,lv2,0.12,120,0.98,-10,10
+            t2,hv2,lv3,0.08,100,1,0,0
+            """
+        let errors = try diagnostics(
+            ["lines-s_max_pu.csv": ratings, "buses.csv": buses, "transformers.csv": transformers], base: "transformers"
+        ).errors
+        #expect(errors.contains { $0.field == "lines.hv0-hv1.s_max_pu" && $0.message.contains("time-varying") })
+        #expect(errors.contains { $0.field == "lines.hv0-hv1.bus0" && $0.message.contains("non-AC") })
+        #expect(errors.contains { $0.field == "transformers.t1.phase_shift_max" && $0.line == 3 })
     }
 
     @Test("series of the wrong length, unknown components and bad numbers are located")

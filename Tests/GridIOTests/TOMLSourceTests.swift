@@ -85,4 +85,12 @@ struct TOMLSourceTests {
             #expect(error.message == "TOML syntax error")
         }
     }
+
+    @Test func columnsCountCharactersAndCRLFIsHandled() throws {
+        let source = try TOMLSource(text: "# 주석\r\na = { \"광주\" = 1, b = 2 }\r\n[t]\r\nc = 3\r\n", file: "k.toml")
+        #expect(source.location(of: "a.b") == SourceLocation(file: "k.toml", line: 2, column: 17))
+        #expect(source.location(of: "a.광주") == SourceLocation(file: "k.toml", line: 2, column: 7))
+        #expect(source.location(of: "t.c") == SourceLocation(file: "k.toml", line: 4, column: 1))
+        #expect(try source.double(at: "t.c") == 3)
+    }
 }

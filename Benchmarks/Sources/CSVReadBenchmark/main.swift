@@ -4,6 +4,7 @@
 //   CSVReadBenchmark generate FILE ROWS COLUMNS [SEED]   write a PyPSA-like loads-p_set.csv
 //   CSVReadBenchmark re100 FILE                          read it with NumericCSVReader
 //   CSVReadBenchmark swiftcsv FILE                       read it with SwiftCSV, cells through Double(String)
+//   CSVReadBenchmark pypsa FOLDER                        import a PyPSA CSV folder with PyPSAReader
 import Foundation
 import GridIO
 import SwiftCSV
@@ -106,6 +107,24 @@ case "swiftcsv":
     let checksum = columns.reduce(0) { $0 + $1.reduce(0, +) }
     report(reader: "swiftcsv", path: path, seconds: seconds, rows: csv.rows.count, numericColumns: columns.count,
            checksum: checksum, baseline: baseline)
+case "pypsa":
+    let baseline = residentMiB("VmRSS")
+    let start = Date()
+    let imported: PyPSAImport
+    do {
+        imported = try PyPSAReader.read(directory: URL(fileURLWithPath: path))
+    } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(65)
+    }
+    let seconds = Date().timeIntervalSince(start)
+    let network = imported.network
+    print(
+        String(
+            format: "pypsa     %@: %d buses, %d lines, %d generators, %d storage units, %d snapshots in %.3f s | peak RSS %.1f MiB (baseline %.1f) | %d warnings",
+            (path as NSString).lastPathComponent, network.buses.count, network.lines.count, network.generators.count,
+            network.storageUnits.count, network.timeAxis.count, seconds, residentMiB("VmHWM"), baseline,
+            imported.warnings.count))
 default:
     FileHandle.standardError.write(Data("unknown command \(arguments[1])\n".utf8))
     exit(64)

@@ -1,6 +1,7 @@
 import Foundation
 import DispatchOptimizer
 import GridIO
+import GridModel
 import LinearProgramming
 
 /// re100's speed benchmarks, run by `scripts/bench` in a release build. Each case prints one
@@ -80,6 +81,21 @@ if arguments.first == "dispatch" {
     let methods = arguments.count > 3 ? arguments[3...].compactMap { SolverMethod(rawValue: $0) }
         : [.interiorPointWithCrossover, .dualSimplex, .primalSimplex, .interiorPoint]
     try benchmarkDispatch(buses: buses, hours: hours, methods: methods)
+    exit(0)
+}
+if arguments.first == "pypsa", arguments.count >= 2 {
+    // re100-bench pypsa DIR [METHOD] [EXPORT.lp]: read a PyPSA folder, dispatch it, print the split.
+    let method = arguments.count > 2 ? SolverMethod(rawValue: arguments[2]) ?? .interiorPointWithCrossover : .interiorPointWithCrossover
+    var network: Network?
+    let read = try seconds { network = try PyPSAReader.read(directory: URL(fileURLWithPath: arguments[1])).network }
+    guard let network else { exit(1) }
+    if arguments.count > 3 {
+        try GLPKSolver().write(DispatchOptimizer.model(of: network, options: DispatchOptions()), format: .cplexLP, to: arguments[3])
+    }
+    let result = try DispatchOptimizer.dispatch(network, options: DispatchOptions(solver: SolverOptions(method: method)), solver: GLPKSolver())
+    let t = result.timings
+    print(String(format: "read %.3f s  build %.3f s  solve %.3f s  extract %.3f s  objective %.12g  status %@",
+                 read, t.buildSeconds, t.solveSeconds, t.extractSeconds, result.kpis.objective, result.status.rawValue))
     exit(0)
 }
 if arguments.first == "grid", arguments.count >= 2 {
