@@ -86,9 +86,7 @@ struct DispatchCommand: ParsableCommand {
                 }
             }
             logger.info("build \(result.timings.buildSeconds) s, solve \(result.timings.solveSeconds) s, extract \(result.timings.extractSeconds) s")
-            try ExitStatus.check(result) {
-                InfeasibilityDiagnosis(network: network, options: options, solver: GLPKSolver()).explain()
-            }
+            try ExitStatus.check(result)
         }
     }
 }

@@ -4,6 +4,8 @@ import Forecasting
 import Foundation
 import DispatchOptimizer
 import GridIO
+import LinearProgramming
+import Reporting
 
 /// The one place that maps errors to the exit codes of ARCHITECTURE.md (0 ok, 1 infeasible or unbounded,
 /// 2 time limit, 64 usage, 65 bad input data, 70 internal error, 75 lock held). Subcommands run their work
@@ -65,8 +67,7 @@ enum ExitStatus {
     /// Maps how a dispatch ended to its exit code: optimal returns; infeasible or unbounded prints a diagnosis
     /// and exits 1; a time or iteration limit exits 2 (the best point was written when there was one); a
     /// numerical failure is an internal error (70).
-    /// - Parameter diagnosis: lines explaining an infeasible model, computed only when needed.
-    static func check(_ result: DispatchResult, diagnosis: () -> [String] = { [] }) throws {
+    static func check(_ result: DispatchResult) throws {
         let covered = result.timestamps.isEmpty ? "no hours solved"
             : "\(result.timestamps.count) hours solved before it stopped"
         switch result.status {
@@ -76,7 +77,7 @@ enum ExitStatus {
             printError("error: the dispatch LP is \(result.status.rawValue.replacingOccurrences(of: "_", with: " ")) "
                 + "(\(covered)); write it with `re100 export-lp` and check the named rows and columns with "
                 + "`glpsol --lp model.lp`")
-            for line in diagnosis() { printError("  " + line) }
+            for line in diagnosisLines(result.diagnosis) { printError("  " + line) }
             throw infeasible
         case .timeLimit, .iterationLimit:
             printError("warning: the solver reached its \(result.status.rawValue.replacingOccurrences(of: "_", with: " ")) (\(covered))")
@@ -85,6 +86,20 @@ enum ExitStatus {
             printError("internal error: the solver failed numerically (\(covered)); try solver-configs/robust.toml")
             throw internalError
         }
+    }
+
+    /// The rows an infeasible LP cannot satisfy (from the optimizer's elastic re-solve), largest violation
+    /// first; row names name the component and hour, e.g. `bal(site,t0003) must be violated by 7.9`.
+    static func diagnosisLines(_ diagnosis: InfeasibilityDiagnosis?) -> [String] {
+        guard let diagnosis, !diagnosis.violations.isEmpty else {
+            return ["no diagnosis: the elastic re-solve found no violated rows"]
+        }
+        var lines = ["constraints that cannot all hold (\(diagnosis.totalCount) rows; largest violations first):"]
+        lines += diagnosis.violations.map { "\($0.row) must be violated by \(ReportFormat.number($0.amount))" }
+        if diagnosis.totalCount > diagnosis.violations.count {
+            lines.append("... and \(diagnosis.totalCount - diagnosis.violations.count) more")
+        }
+        return lines
     }
 
     /// Writes one line to standard error.

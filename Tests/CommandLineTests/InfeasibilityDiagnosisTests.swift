@@ -38,14 +38,15 @@ struct InfeasibilityDiagnosisTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["summary.json"])
     }
 
-    @Test func diagnosisNamesTheLoadThatCannotBeServed() throws {
+    @Test func diagnosisNamesTheRowsOfTheLoadsBus() throws {
         let directory = try DispatchCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let grid = try GridLoader.load(try Self.starvedGrid(in: directory).path, scenarios: [], logger: Logger(label: "test"))
-        let options = DispatchOptions(hourCount: 24)
-        let lines = InfeasibilityDiagnosis(network: grid.network, options: options, solver: GLPKSolver()).explain()
-        #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("loads.factory (shedding not allowed): ") == true)
-        #expect(lines.first?.hasSuffix("in 24 hour(s), the first at 2026-04-03T00:00+09:00") == true)
+        let result = try DispatchOptimizer.dispatch(grid.network, options: DispatchOptions(hourCount: 24), solver: GLPKSolver())
+        #expect(result.status == .infeasible)
+        let lines = ExitStatus.diagnosisLines(result.diagnosis)
+        #expect(lines.first?.hasPrefix("constraints that cannot all hold") == true)
+        #expect(lines.dropFirst().contains { $0.hasPrefix("bal(site,t") && $0.contains(" must be violated by ") })
+        #expect(ExitStatus.diagnosisLines(nil) == ["no diagnosis: the elastic re-solve found no violated rows"])
     }
 }
