@@ -25,15 +25,6 @@ public struct CalendarError: Error, CustomStringConvertible, Codable, Sendable, 
     /// What was found instead.
     public let found: String
 
-    /// Creates an error; see the properties for the meaning of each argument.
-    public init(kind: Kind, field: String, index: Int? = nil, expected: String, found: String) {
-        self.kind = kind
-        self.field = field
-        self.index = index
-        self.expected = expected
-        self.found = found
-    }
-
     /// One line for people: `objectiveWeights[3]: expected a finite weight >= 0, found -1.0`.
     public var description: String {
         let position = index.map { "[\($0)]" } ?? ""

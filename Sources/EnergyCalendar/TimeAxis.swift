@@ -25,7 +25,7 @@ public struct TimeAxis: Sendable, Equatable {
                        ("generatorWeights", generatorWeights)]
         for (name, values) in weights {
             guard values.count == snapshots.count else {
-                throw CalendarError(kind: .weightCountMismatch, field: name, expected: "\(snapshots.count) weights",
+                throw CalendarError(kind: .weightCountMismatch, field: name, index: nil, expected: "\(snapshots.count) weights",
                                     found: "\(values.count)")
             }
             if let bad = values.firstIndex(where: { !$0.isFinite || $0 < 0 }) {

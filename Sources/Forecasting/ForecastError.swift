@@ -18,27 +18,18 @@ public struct ForecastError: Error, CustomStringConvertible, Codable, Sendable, 
 
     /// What went wrong.
     public let kind: Kind
-    /// The input concerned (`load`, `temperature`, a model ID, `origin`).
-    public let field: String
-    /// 0-based hour index into the series, when there is one.
-    public let index: Int?
+    /// The input concerned: `load`, `temperature`, `origin`, `horizon` or a model ID.
+    public let input: String
+    /// The 0-based hour of the series the problem is at, when there is one.
+    public let hour: Int?
     /// What was expected.
     public let expected: String
     /// What was found instead.
     public let found: String
 
-    /// Creates an error; see the properties.
-    public init(kind: Kind, field: String, index: Int? = nil, expected: String, found: String) {
-        self.kind = kind
-        self.field = field
-        self.index = index
-        self.expected = expected
-        self.found = found
-    }
-
     /// One line for people.
     public var description: String {
-        let position = index.map { " at hour \($0)" } ?? ""
-        return "\(field)\(position): expected \(expected), found \(found)"
+        let position = hour.map { " at hour \($0)" } ?? ""
+        return "\(input)\(position): expected \(expected), found \(found)"
     }
 }

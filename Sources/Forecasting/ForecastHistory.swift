@@ -16,16 +16,16 @@ public struct ForecastHistory: Sendable {
     /// Creates a history, checking that every load and temperature is finite and temperatures cover the load.
     public init(start: Date, load: [Double], temperature: [Double]?, calendar: LocalCalendar) throws(ForecastError) {
         if let bad = load.firstIndex(where: { !$0.isFinite }) {
-            throw ForecastError(kind: .invalidValue, field: "load", index: bad, expected: "a finite number",
+            throw ForecastError(kind: .invalidValue, input: "load", hour: bad, expected: "a finite number",
                                 found: "\(load[bad])")
         }
         if let temperature {
             guard temperature.count >= load.count else {
-                throw ForecastError(kind: .lengthMismatch, field: "temperature", expected: ">= \(load.count) hours",
+                throw ForecastError(kind: .lengthMismatch, input: "temperature", hour: nil, expected: ">= \(load.count) hours",
                                     found: "\(temperature.count)")
             }
             if let bad = temperature.firstIndex(where: { !$0.isFinite }) {
-                throw ForecastError(kind: .invalidValue, field: "temperature", index: bad,
+                throw ForecastError(kind: .invalidValue, input: "temperature", hour: bad,
                                     expected: "a finite number", found: "\(temperature[bad])")
             }
         }

@@ -14,16 +14,6 @@ public struct ForecastMetrics: Sendable, Codable, Equatable {
     /// Number of forecast hours scored.
     public let count: Int
 
-    /// Creates metrics from their values.
-    public init(mape: Double, rmse: Double, mae: Double, mase: Double?, pinball: Double, count: Int) {
-        self.mape = mape
-        self.rmse = rmse
-        self.mae = mae
-        self.mase = mase
-        self.pinball = pinball
-        self.count = count
-    }
-
     /// Metrics of parallel arrays of forecasts, quantiles and actual values (all the same length).
     /// - Parameter scale: the MASE denominator (see `seasonalNaiveScale`), or `nil`.
     public static func evaluate(forecast: [Double], p10: [Double], p50: [Double], p90: [Double], actual: [Double],

@@ -25,11 +25,9 @@ public enum ForecastModelID: String, Sendable, Codable, CaseIterable, Hashable {
     /// Whether the model combines or selects other models' forecasts.
     public var isCombination: Bool { self == .ensemble || self == .auto }
 
-    /// Whether the model needs hourly temperatures (history and forecast horizon).
+    /// Whether the model needs hourly temperatures (history and forecast horizon). The ensemble and `auto`
+    /// use the regressions only when temperatures are given.
     public var needsTemperature: Bool {
-        switch self {
-        case .regressionVanilla, .regressionRecency, .ensemble, .auto: return true
-        default: return false
-        }
+        self == .regressionVanilla || self == .regressionRecency
     }
 }

@@ -10,13 +10,17 @@ public struct ForecastOptions: Sendable, Equatable {
     public var quantileWindowDays: Int
     /// Days of past daily origins whose errors weight the ensemble and select the `auto` model.
     public var selectionWindowDays: Int
+    /// The base models `ensemble` and `auto` choose from (those lacking temperatures are left out).
+    public var candidateModels: [ForecastModelID]
 
     /// Creates options; the default thread count is the number of active processors.
     public init(horizon: Int = 24, threadCount: Int = ProcessInfo.processInfo.activeProcessorCount,
-                quantileWindowDays: Int = 28, selectionWindowDays: Int = 14) {
+                quantileWindowDays: Int = 28, selectionWindowDays: Int = 14,
+                candidateModels: [ForecastModelID] = ForecastModelID.baseModels) {
         self.horizon = horizon
         self.threadCount = max(1, threadCount)
         self.quantileWindowDays = quantileWindowDays
         self.selectionWindowDays = selectionWindowDays
+        self.candidateModels = candidateModels.filter { !$0.isCombination }
     }
 }

@@ -81,12 +81,12 @@ struct ForecastRun {
         self.options = options
         let horizon = options.horizon
         guard horizon >= 1 else {
-            throw ForecastError(kind: .outOfRange, field: "horizon", expected: "at least 1 hour", found: "\(horizon)")
+            throw ForecastError(kind: .outOfRange, input: "horizon", hour: nil, expected: "at least 1 hour", found: "\(horizon)")
         }
         for origin in origins {
             let limit = requireActuals ? history.load.count - horizon : history.load.count
             guard origin >= 1, origin <= limit else {
-                throw ForecastError(kind: .outOfRange, field: "origin", index: origin,
+                throw ForecastError(kind: .outOfRange, input: "origin", hour: origin,
                                     expected: requireActuals ? "an origin with \(horizon) h of history after it"
                                         : "an origin within the history", found: "hour \(origin) of \(history.load.count)")
             }
@@ -100,24 +100,27 @@ struct ForecastRun {
         let window = max(options.quantileWindowDays, usesCombination ? options.selectionWindowDays : 0)
         var baseModels = models.filter { !$0.isCombination }
         if usesCombination {
-            for model in ForecastModelID.baseModels where !baseModels.contains(model) {
+            for model in options.candidateModels where !baseModels.contains(model) {
                 if !model.needsTemperature || temperatureHours >= featureCount { baseModels.append(model) }
             }
         }
         for model in models {
             if model.needsTemperature, temperatureHours < featureCount {
-                throw ForecastError(kind: .missingTemperature, field: "temperature", index: temperatureHours,
+                throw ForecastError(kind: .missingTemperature, input: "temperature", hour: temperatureHours,
                                     expected: "hourly temperatures up to hour \(featureCount) for \(model.rawValue)",
                                     found: "\(temperatureHours) hours")
             }
             let needed = Self.minimumHistory(model)
             if let short = origins.first(where: { $0 < needed }) {
-                throw ForecastError(kind: .insufficientHistory, field: model.rawValue, index: short,
+                throw ForecastError(kind: .insufficientHistory, input: model.rawValue, hour: short,
                                     expected: "at least \(needed) hours of history before the origin",
                                     found: "\(short) hours")
             }
         }
-        var tasks: [(model: ForecastModelID, origin: Int)] = []
+        // One task per (model, block of origins): regressions update their normal equations from one origin to
+        // the next within a block of `regressionBlock` consecutive origins; the blocks do not depend on the
+        // number of threads, so neither do the sums.
+        var tasks: [(model: ForecastModelID, origins: [Int])] = []
         let originSet = Set(origins)
         var earlier = Set<Int>()
         for origin in origins {
@@ -125,7 +128,11 @@ struct ForecastRun {
         }
         let allOrigins = originSet.union(earlier).sorted()
         for model in baseModels {
-            for origin in allOrigins where origin >= Self.minimumHistory(model) { tasks.append((model, origin)) }
+            let usable = allOrigins.filter { $0 >= Self.minimumHistory(model) }
+            let block = model == .regressionVanilla || model == .regressionRecency ? Self.regressionBlock : 1
+            for start in stride(from: 0, to: usable.count, by: block) {
+                tasks.append((model, Array(usable[start..<min(start + block, usable.count)])))
+            }
         }
 
         // Designs are shared read-only by all regression tasks.
@@ -140,11 +147,14 @@ struct ForecastRun {
         let jobs = tasks
         let results = ParallelSlots.map(count: jobs.count, threads: options.threadCount) { index in
             let task = jobs[index]
-            return Self.baseForecast(task.model, origin: task.origin, horizon: horizon, load: load,
-                                     vanilla: vanilla, recency: recency)
+            return Self.baseForecasts(task.model, origins: task.origins, horizon: horizon, load: load,
+                                      vanilla: vanilla, recency: recency)
         }
         for (index, task) in tasks.enumerated() {
-            base[task.model, default: [:]][task.origin] = results[index] ?? []
+            let values = results[index] ?? []
+            for (position, origin) in task.origins.enumerated() where position < values.count {
+                base[task.model, default: [:]][origin] = values[position]
+            }
         }
         for model in models {
             for origin in origins { forecasts.append(combine(model: model, origin: origin, baseModels: baseModels)) }
@@ -162,9 +172,24 @@ struct ForecastRun {
         }
     }
 
-    /// The point forecast of a base model from `origin` using load before it.
-    static func baseForecast(_ model: ForecastModelID, origin: Int, horizon: Int, load: [Double],
-                             vanilla: RegressionDesign?, recency: RegressionDesign?) -> [Double] {
+    /// Consecutive origins one regression task fits incrementally.
+    static let regressionBlock = 8
+
+    /// The point forecasts of a base model from each of the ascending `origins`, using load before each.
+    static func baseForecasts(_ model: ForecastModelID, origins: [Int], horizon: Int, load: [Double],
+                              vanilla: RegressionDesign?, recency: RegressionDesign?) -> [[Double]] {
+        if model == .regressionVanilla || model == .regressionRecency {
+            guard let design = (model == .regressionVanilla ? vanilla : recency)?.design else { return [] }
+            let fits = design.fit(firstRow: 0, ends: origins, target: load)
+            return zip(origins, fits).map { origin, coefficients in
+                (origin..<(origin + horizon)).map { design.predict(row: $0, coefficients: coefficients) }
+            }
+        }
+        return origins.map { baseForecast(model, origin: $0, horizon: horizon, load: load) }
+    }
+
+    /// The point forecast of a base model other than the regressions from `origin` using load before it.
+    static func baseForecast(_ model: ForecastModelID, origin: Int, horizon: Int, load: [Double]) -> [Double] {
         switch model {
         case .persistence:
             return [Double](repeating: load[origin - 1], count: horizon)
@@ -175,11 +200,7 @@ struct ForecastRun {
         case .holtWinters:
             let window = load[max(0, origin - HoltWinters.windowWeeks * 168)..<origin]
             return HoltWinters(fitting: window).forecast(after: window, horizon: horizon)
-        case .regressionVanilla, .regressionRecency:
-            guard let design = (model == .regressionVanilla ? vanilla : recency)?.design else { return [] }
-            let coefficients = design.fit(rows: 0..<origin, target: load)
-            return (origin..<(origin + horizon)).map { design.predict(row: $0, coefficients: coefficients) }
-        case .ensemble, .auto:
+        case .regressionVanilla, .regressionRecency, .ensemble, .auto:
             return []
         }
     }
@@ -197,7 +218,7 @@ struct ForecastRun {
     private func weights(model: ForecastModelID, origin: Int, baseModels: [ForecastModelID]) -> [(ForecastModelID, Double)] {
         guard model.isCombination else { return [(model, 1)] }
         var scored: [(model: ForecastModelID, meanSquared: Double)] = []
-        for candidate in baseModels {
+        for candidate in baseModels where options.candidateModels.contains(candidate) {
             guard let current = base[candidate]?[origin], !current.isEmpty else { continue }
             var sum = 0.0
             var count = 0

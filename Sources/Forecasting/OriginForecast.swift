@@ -13,13 +13,4 @@ public struct OriginForecast: Sendable, Equatable {
     /// 90 % quantile (MW).
     public let p90: [Double]
 
-    /// Creates a forecast; the four arrays have the same length.
-    public init(model: ForecastModelID, origin: Int, forecast: [Double], p10: [Double], p50: [Double], p90: [Double]) {
-        self.model = model
-        self.origin = origin
-        self.forecast = forecast
-        self.p10 = p10
-        self.p50 = p50
-        self.p90 = p90
-    }
 }

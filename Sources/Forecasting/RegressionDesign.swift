@@ -1,10 +1,11 @@
 /// The regressors of the two multiple-linear-regression models, built once for a whole series.
 ///
 /// Vanilla (Hong, Wang, White 2014; GEFCom2012 benchmark): trend + month + day-of-week x hour
-/// + (T, T^2, T^3) x hour + (T, T^2, T^3) x month. Recency (Wang, Liu, Hong 2016): the vanilla terms with
-/// day types where holidays form an eighth day class, plus (T, T^2, T^3) x hour of the temperatures lagged
-/// 1, 2 and 3 hours and of the daily moving averages of the previous one and two days (means of hours
-/// t-24...t-1 and t-48...t-25).
+/// + (T, T^2, T^3) x hour + (T, T^2, T^3) x month. Recency (after Wang, Liu, Hong 2016): the vanilla terms with
+/// day types where holidays form an eighth day class, plus, for the temperatures lagged 1...6 hours and the
+/// daily moving averages of the previous one and two days (means of hours t-24...t-1 and t-48...t-25), the
+/// value x hour and its square and cube as single columns. (Interacting the square and cube with the hour
+/// as well, with lags 1...3, scored MAPE 5.61 % vs 5.61 % on the 2010 benchmark at 2.5 times the cost.)
 ///
 /// There is no intercept: the day-class x hour dummies span it. To keep the matrix of full rank the month
 /// dummies drop January and the (T, T^2, T^3) x month terms drop January (spanned by the x hour terms).
@@ -13,7 +14,7 @@ struct RegressionDesign: Sendable {
     let design: SparseDesign
 
     /// Lags (hours) of the recency temperatures.
-    static let temperatureLags = [1, 2, 3]
+    static let temperatureLags = [1, 2, 3, 4, 5, 6]
     /// Moving-average windows of the recency temperatures, as whole previous days.
     static let movingAverageDays = [1, 2]
 
@@ -28,7 +29,7 @@ struct RegressionDesign: Sendable {
         let hourTemperatureBase = dayHourBase + dayClasses * 24   // 3 * 24
         let monthTemperatureBase = hourTemperatureBase + 72       // 3 * 11
         let extraBase = monthTemperatureBase + 33                 // extraSeries * 3 * 24
-        let columnCount = extraBase + extraSeries * 72
+        let columnCount = extraBase + extraSeries * (24 + 2)
         let width = 3 + 3 + 3 + extraSeries * 3
         var design = SparseDesign(rowCount: count, width: width, columnCount: columnCount)
         let extras = recency ? Self.recencyTemperatures(temperature, count: count) : []
@@ -52,11 +53,11 @@ struct RegressionDesign: Sendable {
                 put(monthTemperatureBase + degree * 11 + max(month - 1, 0), month == 0 ? 0 : power)
             }
             for (series, values) in extras.enumerated() {
-                var lagged = 1.0
-                for degree in 0..<3 {
-                    lagged *= values[row]
-                    put(extraBase + (series * 3 + degree) * 24 + hour, lagged)
-                }
+                let lagged = values[row]
+                let base = extraBase + series * (24 + 2)
+                put(base + hour, lagged)
+                put(base + 24, lagged * lagged)
+                put(base + 25, lagged * lagged * lagged)
             }
         }
         self.design = design

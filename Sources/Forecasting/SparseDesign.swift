@@ -38,10 +38,22 @@ struct SparseDesign: Sendable {
 
     /// Least-squares coefficients from `rows` against `target` (same row indexing).
     func fit(rows: Range<Int>, target: [Double]) -> [Double] {
+        fit(firstRow: rows.lowerBound, ends: [rows.upperBound], target: target)[0]
+    }
+
+    /// Coefficients fitted on rows `firstRow..<end` for each of the ascending `ends`, updating the normal
+    /// equations with the rows between consecutive ends instead of rebuilding them.
+    func fit(firstRow: Int, ends: [Int], target: [Double]) -> [[Double]] {
         var equations = NormalEquations(columnCount: columnCount)
-        for row in rows {
-            equations.add(columns: columns, values: values, offset: row * width, width: width, target: target[row])
+        var next = firstRow
+        var results: [[Double]] = []
+        for end in ends {
+            while next < end {
+                equations.add(columns: columns, values: values, offset: next * width, width: width, target: target[next])
+                next += 1
+            }
+            results.append(equations.solve())
         }
-        return equations.solve()
+        return results
     }
 }

@@ -17,15 +17,4 @@ public struct LoadHistory: Sendable, Equatable {
     /// Hours inserted or values filled by `--fill linear` (0 without filling).
     public let filledValues: Int
 
-    /// Creates a history; arrays have one value per timestamp.
-    public init(file: String, timestamps: [Date], load: [Double]?, temperature: [Double]?, loadColumn: String?,
-                temperatureColumn: String?, filledValues: Int) {
-        self.file = file
-        self.timestamps = timestamps
-        self.load = load
-        self.temperature = temperature
-        self.loadColumn = loadColumn
-        self.temperatureColumn = temperatureColumn
-        self.filledValues = filledValues
-    }
 }

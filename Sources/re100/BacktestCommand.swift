@@ -16,9 +16,8 @@ struct BacktestCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var input: HistoryInputOptions
-
-    @OptionGroup var logging: LoggingOptions
+    @Argument(help: "Hourly history CSV: timestamp first, then load and temperature columns.")
+    var history: String
 
     @Option(help: "Comma-separated model IDs.")
     var model: String
@@ -32,18 +31,19 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Hours forecast from each origin.")
     var horizon: Int = 24
 
+    @OptionGroup var input: HistoryInputOptions
+
     @Option(help: "Output directory for forecasts.csv and metrics.json.")
     var out: String?
 
-    func validate() throws {
-        guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1") }
-    }
+    @OptionGroup var logging: LoggingOptions
 
     func run() throws {
         try ExitStatus.run {
             logging.bootstrap()
             let models = try HistoryInputOptions.models(model)
-            let history = try input.load(needsTemperature: models.contains { $0.needsTemperature }, futureHours: 0)
+            let options = try input.options(horizon: horizon)
+            let history = try input.load(self.history, needsTemperature: models.contains { $0.needsTemperature }, futureHours: 0)
             let calendar = history.calendar
             let firstDay = try day(from, calendar: calendar)
                 ?? calendar.localDayNumber(history.date(ofHour: models.map(Self.minimumHistory).max() ?? 0)) + 1
@@ -53,8 +53,6 @@ struct BacktestCommand: ParsableCommand {
             guard !origins.isEmpty else {
                 throw ExitStatus.UsageError(message: "--from/--to: no 00:00 origin between the dates")
             }
-            var options = ForecastOptions(horizon: horizon)
-            if let threads = input.threads { options.threadCount = threads }
             let started = Date()
             let result = try Forecaster.backtest(history: history, models: models, origins: origins, options: options)
             let seconds = Date().timeIntervalSince(started)
@@ -92,13 +90,14 @@ struct BacktestCommand: ParsableCommand {
             "Backtest: \(origins) origins at 00:00 from \(first) to \(last), horizon \(horizon) h.",
             "Load before each origin only; the target hours' temperatures are taken as known (observed values).",
             "",
-            "model           MAPE %      RMSE       MAE    MASE   pinball",
+            "model          MAPE %      RMSE       MAE    MASE   pinball",
         ]
         for item in result.metrics {
             let metrics = item.overall
-            lines.append(String(format: "%-12@ %9.3f %9.3f %9.3f %7@ %9.3f", item.model.rawValue as NSString, metrics.mape,
-                                metrics.rmse, metrics.mae, (metrics.mase.map { String(format: "%.3f", $0) } ?? "-") as NSString,
-                                metrics.pinball))
+            let name = item.model.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+            let mase = (metrics.mase.map { String(format: "%.3f", $0) } ?? "-")
+            lines.append(name + String(format: " %9.3f %9.3f %9.3f ", metrics.mape, metrics.rmse, metrics.mae)
+                + String(repeating: " ", count: max(0, 7 - mase.count)) + mase + String(format: " %9.3f", metrics.pinball))
         }
         return lines.joined(separator: "\n")
     }

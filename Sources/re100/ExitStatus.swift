@@ -29,38 +29,26 @@ enum ExitStatus {
     static func run<Result>(_ body: () throws -> Result) throws -> Result {
         do {
             return try body()
-        } catch let error as ExitCode {
-            throw error
-        } catch let error as UsageError {
-            printError("error: \(error.message)")
-            throw usage
-        } catch let error as GridDiagnostics {
-            printError(error.description)
-            throw dataError
-        } catch let error as GridIOError {
-            printError(error.description)
-            throw dataError
-        } catch let error as DispatchError {
-            printError("error: \(error)")
-            throw dataError
-        } catch let error as OutputError {
-            printError("error: \(error.path): cannot write: \(error.reason)")
-            throw internalError
-        } catch let error as CSVError {
-            printError("error: \(error)")
-            throw dataError
-        } catch let error as InputError {
-            printError("error: \(error.message)")
-            throw dataError
-        } catch let error as ForecastError {
-            printError("error: \(error)")
-            throw dataError
-        } catch let error as CalendarError {
-            printError("error: \(error)")
-            throw dataError
         } catch {
-            printError("internal error: \(error)")
-            throw internalError
+            switch error {
+            case let exit as ExitCode:
+                throw exit
+            case let usageError as UsageError:
+                printError("error: \(usageError.message)")
+                throw usage
+            case is GridDiagnostics, is GridIOError:
+                printError("\(error)")  // each line already says error/warning and where
+                throw dataError
+            case is CSVError, is ForecastError, is CalendarError, is InputError, is DispatchError:
+                printError("error: \(error)")
+                throw dataError
+            case is OutputError:
+                printError("error: \(error)")
+                throw internalError
+            default:
+                printError("internal error: \(error)")
+                throw internalError
+            }
         }
     }
 
@@ -114,16 +102,22 @@ enum ExitStatus {
     }
 
     /// Input data that cannot be used (exit 65), when no more specific error type applies.
-    struct InputError: Error {
+    struct InputError: Error, CustomStringConvertible {
         /// What is wrong, with the file and line where known.
         let message: String
+
+        /// The message.
+        var description: String { message }
     }
 
     /// An output file that could not be written (exit 70: the inputs were fine).
-    struct OutputError: Error {
+    struct OutputError: Error, CustomStringConvertible {
         /// The file.
         let path: String
         /// Why, from the operating system.
         let reason: String
+
+        /// `<path>: cannot write: <reason>`.
+        var description: String { "\(path): cannot write: \(reason)" }
     }
 }

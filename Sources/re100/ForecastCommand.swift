@@ -16,32 +16,34 @@ struct ForecastCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var input: HistoryInputOptions
+    @Argument(help: "Hourly history CSV: timestamp first, then load and temperature columns.")
+    var history: String
 
-    @OptionGroup var logging: LoggingOptions
-
-    @Option(help: "Hours to forecast.")
+    @Option(help: "Hours to forecast after the end of the history.")
     var horizon: Int = 24
 
-    @Option(help: "Model ID (default auto).")
+    @Option(help: "Model ID.")
     var model: String = "auto"
+
+    @OptionGroup var input: HistoryInputOptions
 
     @Option(help: "Output CSV (default: standard output).")
     var out: String?
 
-    func validate() throws {
-        guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1") }
-    }
+    @OptionGroup var logging: LoggingOptions
 
     func run() throws {
         try ExitStatus.run {
             logging.bootstrap()
+            let options = try input.options(horizon: horizon)
             guard let chosen = try HistoryInputOptions.models(model).first else { return }
-            let history = try input.load(needsTemperature: chosen.needsTemperature, futureHours: horizon)
-            var options = ForecastOptions(horizon: horizon)
-            if let threads = input.threads { options.threadCount = threads }
-            let result = try Forecaster.forecast(history: history, model: chosen, options: options)
-            let text = ForecastOutput.csv([result], history: history, includeActual: false)
+            if chosen.needsTemperature, input.temperature == nil {
+                throw ExitStatus.UsageError(message: "--model \(chosen.rawValue) needs the temperatures of the forecast "
+                    + "hours: give them with --temperature future.csv")
+            }
+            let series = try input.load(history, needsTemperature: chosen.needsTemperature, futureHours: horizon)
+            let result = try Forecaster.forecast(history: series, model: chosen, options: options)
+            let text = ForecastOutput.csv([result], history: series, includeActual: false)
             if let out {
                 try ForecastOutput.writeAtomically(text, to: out)
             } else {

@@ -4,11 +4,8 @@ import Forecasting
 import Foundation
 import GridIO
 
-/// The input flags shared by `forecast` and `backtest`: the history file and how to read it.
+/// The input flags shared by `forecast` and `backtest`: how to read the history file.
 struct HistoryInputOptions: ParsableArguments {
-    @Argument(help: "Hourly history CSV: timestamp first, then load and temperature columns.")
-    var history: String
-
     @Option(help: "Public holidays counted as Sundays: KR, US or none.")
     var holidays: String = "none"
 
@@ -30,6 +27,18 @@ struct HistoryInputOptions: ParsableArguments {
     /// Hidden: worker threads (default: all cores); results do not depend on it.
     @Option(help: .hidden)
     var threads: Int?
+
+    /// Hidden: days of past errors behind the p10/p50/p90 quantiles (0 = none, for timing a single fit).
+    @Option(help: .hidden)
+    var quantileWindowDays: Int = 28
+
+    /// Forecast options for a horizon (hours), with the hidden tuning flags applied.
+    func options(horizon: Int) throws -> ForecastOptions {
+        guard horizon >= 1 else { throw ExitStatus.UsageError(message: "--horizon: expected at least 1 hour, found \(horizon)") }
+        var options = ForecastOptions(horizon: horizon, quantileWindowDays: max(0, quantileWindowDays))
+        if let threads { options.threadCount = max(1, threads) }
+        return options
+    }
 
     /// The calendar of `--timezone` and `--holidays`.
     func calendar() throws -> LocalCalendar {
@@ -65,10 +74,10 @@ struct HistoryInputOptions: ParsableArguments {
         return models
     }
 
-    /// Reads the history (and `--temperature`) into a `ForecastHistory`; future temperatures extend the history's
-    /// temperatures by `futureHours` hours after its end.
+    /// Reads the history file (and `--temperature`) into a `ForecastHistory`; future temperatures extend the
+    /// history's temperatures by `futureHours` hours after its end.
     /// - Parameter needsTemperature: whether a missing temperature column is an error.
-    func load(needsTemperature: Bool, futureHours: Int) throws -> ForecastHistory {
+    func load(_ history: String, needsTemperature: Bool, futureHours: Int) throws -> ForecastHistory {
         let calendar = try calendar()
         let fill = try gapFill()
         let file = try LoadHistoryReader.read(contentsOf: URL(fileURLWithPath: history), timeZone: calendar.timeZone,
@@ -80,8 +89,7 @@ struct HistoryInputOptions: ParsableArguments {
             let future = try LoadHistoryReader.read(contentsOf: URL(fileURLWithPath: path), timeZone: calendar.timeZone,
                                                     temperatureColumn: temperatureColumn, requireLoad: false,
                                                     requireTemperature: true, fill: fill)
-            temperature = try extend(temperature ?? [], historyStart: file.timestamps[0], historyCount: load.count,
-                                     with: future, hours: futureHours, calendar: calendar)
+            temperature = try extend(temperature ?? [], history: file, with: future, hours: futureHours)
         }
         return try ForecastHistory(start: file.timestamps[0], load: load,
                                    temperature: needsTemperature || temperature != nil ? temperature : nil,
@@ -89,10 +97,10 @@ struct HistoryInputOptions: ParsableArguments {
     }
 
     /// History temperatures followed by the future file's values for the `hours` after the history.
-    private func extend(_ past: [Double], historyStart: Date, historyCount: Int, with future: LoadHistory, hours: Int,
-                        calendar: LocalCalendar) throws -> [Double] {
+    private func extend(_ past: [Double], history: LoadHistory, with future: LoadHistory, hours: Int) throws -> [Double] {
+        let historyCount = history.timestamps.count
         let values = future.temperature ?? []
-        let first = future.timestamps[0].timeIntervalSince(historyStart) / 3600
+        let first = future.timestamps[0].timeIntervalSince(history.timestamps[0]) / 3600
         let offset = Int(first)
         let needed = historyCount + hours
         guard Double(offset) == first, offset <= historyCount, offset + values.count >= needed else {
@@ -101,7 +109,7 @@ struct HistoryInputOptions: ParsableArguments {
         }
         var result = Array(past.prefix(historyCount))
         if result.count < historyCount {
-            throw ExitStatus.InputError(message: "\(history): no temperature column for the history")
+            throw ExitStatus.InputError(message: "\(history.file): no temperature column for the history")
         }
         for hour in historyCount..<needed { result.append(values[hour - offset]) }
         return result
