@@ -24,6 +24,8 @@ struct DispatchCommand: ParsableCommand {
     @Option(help: "Hours committed per rolling window (needs --window; at most --window).")
     var step: Int?
 
+    @OptionGroup var overlays: ScenarioOptions
+
     @Option(help: "Solver preset file (default: the compiled-in solver-configs/default.toml).")
     var solverConfig: String?
 
@@ -53,7 +55,7 @@ struct DispatchCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.run {
             let logger = logging.bootstrap()
-            let grid = try GridLoader.load(input.grid, scenarios: input.scenarios, logger: logger)
+            let grid = try GridLoader.load(input.grid, scenarios: overlays.scenarios, logger: logger)
             let solverOptions = try solverConfig.map { path throws in
                 try SolverPresetLoader.load(contentsOf: URL(fileURLWithPath: path))
             } ?? SolverOptions()

@@ -12,6 +12,8 @@ struct ExportLPCommand: ParsableCommand {
 
     @OptionGroup var input: GridInputOptions
 
+    @OptionGroup var overlays: ScenarioOptions
+
     @Option(help: "The model file: model.lp (CPLEX LP) or model.mps (free MPS).")
     var out: String
 
@@ -26,7 +28,7 @@ struct ExportLPCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.run {
             let logger = logging.bootstrap()
-            let grid = try GridLoader.load(input.grid, scenarios: input.scenarios, logger: logger)
+            let grid = try GridLoader.load(input.grid, scenarios: overlays.scenarios, logger: logger)
             let options = DispatchOptions(firstHour: try input.firstHour(in: grid.network.timeAxis), hourCount: input.hours)
             let model = try DispatchOptimizer.model(of: grid.network, options: options)
             guard let format = ModelFileFormat(path: out) else { throw ExitStatus.UsageError(message: "--out: expected .lp or .mps") }

@@ -5,8 +5,8 @@ import Foundation
 import GridModel
 import Reporting
 
-/// `<grid> [--start T] [--hours N] [--scenario S.toml]...`: the grid and the horizon, shared by `dispatch` and
-/// `export-lp`.
+/// `<grid> [--start T] [--hours N]`: the grid and the horizon, shared by `dispatch` and `export-lp` (which
+/// add `--scenario` through `ScenarioOptions`, after their own horizon flags as ARCHITECTURE.md orders them).
 struct GridInputOptions: ParsableArguments {
     @Argument(help: "A grid folder with grid.toml, a PyPSA CSV folder, or a MATPOWER .m file.")
     var grid: String
@@ -16,9 +16,6 @@ struct GridInputOptions: ParsableArguments {
 
     @Option(help: "Number of hours (default: every snapshot from --start on).")
     var hours: Int?
-
-    @Option(name: .customLong("scenario"), help: "A scenario overlay applied on top of the grid (repeatable, in order).")
-    var scenarios: [String] = []
 
     func validate() throws {
         if let hours, hours < 1 { throw ValidationError("--hours must be at least 1, found \(hours)") }

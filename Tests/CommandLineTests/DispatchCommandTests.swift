@@ -35,7 +35,7 @@ struct DispatchCommandTests {
             "--log-format", "json",
         ])
         let dispatch = try #require(command as? DispatchCommand)
-        #expect(dispatch.input.scenarios == ["a.toml", "b.toml"])
+        #expect(dispatch.overlays.scenarios == ["a.toml", "b.toml"])
         #expect(dispatch.window == 6 && dispatch.step == 3 && dispatch.commitment && dispatch.format == .json)
         #expect(dispatch.logging.logLevel == .debug && dispatch.logging.logFormat == .json)
     }
@@ -111,5 +111,41 @@ struct DispatchCommandTests {
         #expect(text.contains("t0002"))
         #expect(!text.contains("t0003"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["model.lp"])
+    }
+
+    @Test func pypsaFolderReproducesPyPSAsObjective() throws {
+        let folder = Self.root.appendingPathComponent("Tests/GridIOTests/Fixtures/pypsa/store_and_links")
+        let reference = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("reference.json")))
+        let expected = try #require((reference as? [String: Any])?["objective"] as? Double)
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var command = try DispatchCommand.parseAsRoot([folder.path, "--out", directory.path, "--log-level", "error"])
+        try command.run()
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("summary.json")))
+        let document = try #require(summary as? [String: Any])
+        #expect((document["grid"] as? [String: Any])?["format"] as? String == "pypsa")
+        let objective = try #require(document["objective"] as? Double)
+        #expect(abs(objective - expected) <= 1e-6 * abs(expected))
+    }
+
+    @Test func matpowerCaseDispatchesAndRefusesOverlays() throws {
+        let file = Self.root.appendingPathComponent("Tests/GridIOTests/Fixtures/matpower/case4_re100.m").path
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var command = try DispatchCommand.parseAsRoot([file, "--out", directory.path, "--log-level", "error"])
+        try command.run()
+        let summary = try String(contentsOf: directory.appendingPathComponent("summary.json"), encoding: .utf8)
+        #expect(summary.contains("\"format\" : \"matpower\""))
+        var withOverlay = try DispatchCommand.parseAsRoot([file, "--scenario", "x.toml"])
+        #expect(throws: ExitCode(64)) { try withOverlay.run() }
+    }
+
+    @Test func helpListsTheFlagsInTheDocumentedOrder() {
+        let usage = DispatchCommand.usageString()
+        let flags = ["<grid>", "--start", "--hours", "--window", "--step", "--scenario", "--solver-config", "--commitment",
+                     "--out", "--format"]
+        let positions = flags.compactMap { usage.range(of: $0)?.lowerBound }
+        #expect(positions.count == flags.count)
+        #expect(positions == positions.sorted())
     }
 }
