@@ -30,16 +30,29 @@ public struct SHA256: Sendable {
         return hash.hexDigest()
     }
 
-    /// Adds `bytes` to the message.
+    /// Adds `bytes` to the message. Whole 64-byte blocks of contiguous input are compressed in place.
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            pending.append(byte)
-            byteCount &+= 1
-            if pending.count == 64 {
-                compress(pending)
-                pending.removeAll(keepingCapacity: true)
-            }
+        let handled: Void? = bytes.withContiguousStorageIfAvailable { buffer in update(buffer) }
+        guard handled == nil else { return }
+        update(Array(bytes))
+    }
+
+    private mutating func update(_ buffer: UnsafeBufferPointer<UInt8>) {
+        byteCount &+= UInt64(buffer.count)
+        var start = 0
+        if !pending.isEmpty {
+            let take = min(64 - pending.count, buffer.count)
+            pending.append(contentsOf: buffer[0..<take])
+            start = take
+            guard pending.count == 64 else { return }
+            pending.withUnsafeBufferPointer { compress($0, at: 0) }
+            pending.removeAll(keepingCapacity: true)
         }
+        while buffer.count - start >= 64 {
+            compress(buffer, at: start)
+            start += 64
+        }
+        pending.append(contentsOf: buffer[start...])
     }
 
     /// The 32-byte digest of everything added so far (the hash itself is not changed).
@@ -49,8 +62,9 @@ public struct SHA256: Sendable {
         copy.pending.append(0x80)
         while copy.pending.count % 64 != 56 { copy.pending.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { copy.pending.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        for start in stride(from: 0, to: copy.pending.count, by: 64) {
-            copy.compress(Array(copy.pending[start..<(start + 64)]))
+        let padded = copy.pending
+        padded.withUnsafeBufferPointer { buffer in
+            for start in stride(from: 0, to: buffer.count, by: 64) { copy.compress(buffer, at: start) }
         }
         return copy.state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
     }
@@ -61,11 +75,13 @@ public struct SHA256: Sendable {
         return String(digest().flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]] })
     }
 
-    /// One 64-byte block of the compression function.
-    private mutating func compress(_ block: [UInt8]) {
+    /// The compression function on the 64-byte block of `buffer` starting at `start`.
+    private mutating func compress(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int) {
         var words = [UInt32](repeating: 0, count: 64)
         for index in 0..<16 {
-            words[index] = block[4 * index..<4 * index + 4].reduce(0) { $0 << 8 | UInt32($1) }
+            let offset = start + 4 * index
+            words[index] = UInt32(buffer[offset]) << 24 | UInt32(buffer[offset + 1]) << 16
+                | UInt32(buffer[offset + 2]) << 8 | UInt32(buffer[offset + 3])
         }
         for index in 16..<64 {
             let s0 = rotate(words[index - 15], 7) ^ rotate(words[index - 15], 18) ^ (words[index - 15] >> 3)

@@ -11,8 +11,8 @@ struct DispatchCommand: ParsableCommand {
         commandName: "dispatch",
         abstract: "Dispatch a grid at least cost: hourly schedule, prices and KPIs.",
         discussion: """
-            With --out, writes DIR/schedule.csv, DIR/prices.csv and DIR/summary.json (docs/outputs.md); stdout \
-            then shows the KPI table. Without --out, stdout carries the result in --format. Exit codes: 0 optimal, \
+            With --out, writes DIR/schedule.csv, DIR/prices.csv and DIR/summary.json (docs/outputs.md). stdout \
+            carries the result in --format: the KPI table, the schedule CSV or the summary JSON. Exit codes: 0 optimal, \
             1 infeasible or unbounded, 2 time or iteration limit, 64 usage, 65 bad input, 70 internal error.
             """)
 
@@ -35,7 +35,7 @@ struct DispatchCommand: ParsableCommand {
     @Option(help: "Output directory for schedule.csv, prices.csv and summary.json.")
     var out: String?
 
-    @Option(help: "What stdout carries: table (KPIs), csv (schedule) or json (summary).")
+    @Option(help: "What stdout carries: table (KPIs), csv (schedule.csv) or json (summary.json).")
     var format: OutputFormat = .table
 
     @OptionGroup var logging: LoggingOptions
@@ -79,13 +79,11 @@ struct DispatchCommand: ParsableCommand {
                     try AtomicFile.write(PricesCSV.render(result, timeZone: zone), to: out + "/prices.csv")
                 }
                 try AtomicFile.write(summary, to: out + "/summary.json")
-                print(KPITable.render(result, currency: network.currency, timeZone: zone), terminator: "")
-            } else {
-                switch format {
-                case .table: print(KPITable.render(result, currency: network.currency, timeZone: zone), terminator: "")
-                case .csv: print(ScheduleCSV.render(result, timeZone: zone), terminator: "")
-                case .json: print(summary, terminator: "")
-                }
+            }
+            switch format {
+            case .table: print(KPITable.render(result, currency: network.currency, timeZone: zone), terminator: "")
+            case .csv: print(ScheduleCSV.render(result, timeZone: zone), terminator: "")
+            case .json: print(summary, terminator: "")
             }
             logger.info("build \(result.timings.buildSeconds) s, solve \(result.timings.solveSeconds) s, extract \(result.timings.extractSeconds) s")
             try ExitStatus.check(result)
