@@ -148,4 +148,23 @@ struct DispatchCommandTests {
         #expect(positions.count == flags.count)
         #expect(positions == positions.sorted())
     }
+
+    @Test func rollingWindowsCoverEveryHourOnceAndStartTakesAnOffset() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // 2026-04-03T03:00+09:00 given as UTC: the fourth snapshot.
+        var command = try DispatchCommand.parseAsRoot([
+            Self.singleBus, "--start", "2026-04-02T18:00Z", "--hours", "12", "--window", "6", "--step", "4",
+            "--out", directory.path, "--log-level", "error",
+        ])
+        try command.run()
+        let schedule = try String(contentsOf: directory.appendingPathComponent("schedule.csv"), encoding: .utf8)
+        let stamps = schedule.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[0] }
+        var unique: [Substring] = []
+        for stamp in stamps where unique.last != stamp { unique.append(stamp) }
+        #expect(unique.count == 12)
+        #expect(unique.first == "2026-04-03T03:00+09:00")
+        #expect(unique.last == "2026-04-03T14:00+09:00")
+        #expect(Set(stamps).count == 12)
+    }
 }
