@@ -36,8 +36,11 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Output directory for forecasts.csv and metrics.json.")
     var out: String?
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() throws {
         try ExitStatus.run {
+            logging.bootstrap()
             let models = try HistoryInputOptions.models(model)
             let options = try input.options(horizon: horizon)
             let history = try input.load(self.history, needsTemperature: models.contains { $0.needsTemperature }, futureHours: 0)

@@ -30,8 +30,11 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Output CSV (default: standard output).")
     var out: String?
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() throws {
         try ExitStatus.run {
+            logging.bootstrap()
             let options = try input.options(horizon: horizon)
             guard let chosen = try HistoryInputOptions.models(model).first else { return }
             if chosen.needsTemperature, input.temperature == nil {

@@ -1,6 +1,7 @@
 import EnergyCalendar
 import Forecasting
 import Foundation
+import Reporting
 
 /// Formats forecasts and metrics as the files of ARCHITECTURE.md and writes them atomically.
 enum ForecastOutput {
@@ -35,12 +36,7 @@ enum ForecastOutput {
 
     /// ISO-8601 wall-clock time with its UTC offset, e.g. `2026-01-01T00:00+09:00`.
     static func timestamp(_ date: Date, calendar: LocalCalendar) -> String {
-        let time = calendar.localTime(date)
-        let offset = calendar.timeZone.secondsFromGMT(for: date)
-        let minute = ((Int(date.timeIntervalSince1970) + offset) % 3600 + 3600) % 3600 / 60
-        let sign = offset < 0 ? "-" : "+"
-        return String(format: "%04d-%02d-%02dT%02d:%02d%@%02d:%02d", time.year, time.month, time.day, time.hour,
-                      minute, sign, abs(offset) / 3600, abs(offset) % 3600 / 60)
+        ReportFormat.timestamp(date, timeZone: calendar.timeZone)
     }
 
     /// A number with 3 decimals (MW to the kW), `nan` when not a number; integer arithmetic because
@@ -75,13 +71,6 @@ enum ForecastOutput {
 
     /// Writes `text` to `path` through a temporary file in the same directory and a rename.
     static func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        try Data(text.utf8).write(to: temporary)
-        if rename(temporary.path, url.path) != 0 {
-            try? FileManager.default.removeItem(at: temporary)
-            throw ExitStatus.InputError(message: "\(path): cannot write (errno \(errno))")
-        }
+        try AtomicFile.write(text, to: path)
     }
 }

@@ -23,8 +23,11 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: Format = .table
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() throws {
         try ExitStatus.run {
+            logging.bootstrap()
             let diagnostics = GridValidation.validate(
                 URL(fileURLWithPath: grid), scenarios: scenarios.map { URL(fileURLWithPath: $0) })
             switch format {
