@@ -1,5 +1,6 @@
 import ArgumentParser
 import DispatchOptimizer
+import GridIO
 import Foundation
 import LinearProgramming
 import Logging
@@ -59,9 +60,13 @@ struct DispatchCommand: ParsableCommand {
             let solverOptions = try solverConfig.map { path throws in
                 try SolverPresetLoader.load(contentsOf: URL(fileURLWithPath: path))
             } ?? SolverOptions()
-            let network = grid.network
+            var network = grid.network
+            let firstHour = try input.firstHour(in: network.timeAxis)
+            try LoadForecastFiller.fill(&network, gridDirectory: GridValidation.gridDirectory(URL(fileURLWithPath: input.grid)),
+                                        firstHour: firstHour,
+                                        hourCount: input.hours ?? (network.timeAxis.count - firstHour), logger: logger)
             let options = DispatchOptions(
-                firstHour: try input.firstHour(in: network.timeAxis), hourCount: input.hours, window: window, step: step,
+                firstHour: firstHour, hourCount: input.hours, window: window, step: step,
                 solver: solverOptions, commitment: commitment)
             logger.info("dispatching \(input.grid) (\(grid.format), \(network.timeAxis.count) snapshots)")
             let solver = GLPKSolver(log: { [logger] line in logger.debug("glpk: \(line)") })
