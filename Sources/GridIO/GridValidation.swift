@@ -8,24 +8,36 @@ public enum GridValidation {
         url.lastPathComponent == NativeGridReader.fileName ? url.deletingLastPathComponent() : url
     }
 
-    /// Reads a native grid folder, or a PyPSA CSV folder (no `grid.toml` but `buses.csv`; its problems are
-    /// located by file and field path, snapshot times read as UTC).
+    /// Reads a native grid folder, a PyPSA CSV folder (no `grid.toml` but `buses.csv`; its problems are
+    /// located by file and field path, snapshot times read as UTC) or a MATPOWER `.m` case.
     public static func read(_ url: URL) throws(GridDiagnostics) -> NativeGrid {
+        if url.pathExtension.lowercased() == "m" {
+            let matpower = try MATPOWERReader.read(contentsOf: url)
+            return try imported(matpower.network, warnings: matpower.warnings, directory: url.deletingLastPathComponent(),
+                                file: url.path, componentFile: { _ in url.path })
+        }
         let directory = gridDirectory(url)
         let native = directory.appendingPathComponent(NativeGridReader.fileName)
         guard !FileManager.default.fileExists(atPath: native.path), PyPSAReader.isPyPSAFolder(directory) else {
             return try NativeGridReader.read(directory: directory)
         }
-        let imported = try PyPSAReader.read(directory: directory)
+        let pypsa = try PyPSAReader.read(directory: directory)
+        return try imported(pypsa.network, warnings: pypsa.warnings, directory: directory, file: directory.path,
+                            componentFile: { directory.appendingPathComponent($0 + ".csv").path })
+    }
+
+    /// A grid read from another format, with problems located in `componentFile(kind)`.
+    private static func imported(_ network: Network, warnings: [GridIOError], directory: URL, file: String,
+                                 componentFile: (String) -> String) throws(GridDiagnostics) -> NativeGrid {
         let source: TOMLSource
         do {
-            source = try TOMLSource(text: "", file: directory.path)
+            source = try TOMLSource(text: "", file: file)
         } catch {
             throw GridDiagnostics(errors: [error])
         }
-        var grid = NativeGrid(directory: directory, network: imported.network, source: source, tariff: nil, warnings: imported.warnings)
+        var grid = NativeGrid(directory: directory, network: network, source: source, tariff: nil, warnings: warnings)
         for kind in ComponentKind.allCases {
-            grid.componentFiles[kind.rawValue] = directory.appendingPathComponent(kind.rawValue + ".csv").path
+            grid.componentFiles[kind.rawValue] = componentFile(kind.rawValue)
         }
         return grid
     }

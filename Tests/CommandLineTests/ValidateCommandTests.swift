@@ -14,6 +14,16 @@ struct ValidateCommandTests {
         try command.run()
     }
 
+    /// MATPOWER cases validate too: the bundled test case is valid with warnings located by line.
+    @Test func matpowerCaseValidates() throws {
+        let file = Self.grids.deletingLastPathComponent().appendingPathComponent("Tests/GridIOTests/Fixtures/matpower/case4_re100.m")
+        let diagnostics = GridValidation.validate(file)
+        #expect(diagnostics.errors.isEmpty)
+        #expect(!diagnostics.warnings.isEmpty && diagnostics.warnings.allSatisfy { $0.line != nil })
+        var command = try ValidateCommand.parseAsRoot([file.path, "--format", "json"])
+        try command.run()
+    }
+
     @Test func badScenarioExitsWithDataError() throws {
         let overlay = FileManager.default.temporaryDirectory.appendingPathComponent("re100-validate-\(UUID().uuidString).toml")
         try "[set]\ngenerators.nothing.p_nom = 1\n".write(to: overlay, atomically: true, encoding: .utf8)
