@@ -36,7 +36,7 @@ struct DispatchCommandTests {
         ])
         let dispatch = try #require(command as? DispatchCommand)
         #expect(dispatch.overlays.scenarios == ["a.toml", "b.toml"])
-        #expect(dispatch.window == 6 && dispatch.step == 3 && dispatch.commitment && dispatch.format == .json)
+        #expect(dispatch.windows.window == 6 && dispatch.windows.step == 3 && dispatch.commitment && dispatch.format == .json)
         #expect(dispatch.logging.logLevel == .debug && dispatch.logging.logFormat == .json)
     }
 

@@ -1,0 +1,60 @@
+import DispatchOptimizer
+import Foundation
+import LinearProgramming
+import Logging
+import Reporting
+
+/// One solved dispatch of a loaded grid: the result and its `summary.json` text.
+struct SolvedDispatch: Sendable {
+    /// The dispatch result.
+    var result: DispatchResult
+    /// `summary.json` as written (pretty-printed, sorted keys, final newline).
+    var summary: String
+    /// The grid's time zone (timestamps in every file).
+    var timeZone: TimeZone
+    /// The grid's currency.
+    var currency: String
+}
+
+/// The "solve a grid and write a result folder" part shared by `dispatch` and `compare`: one GLPK solve on the
+/// calling thread (GLPK problems never leave it), then `schedule.csv`, `prices.csv` and `summary.json`
+/// (docs/outputs.md) written atomically.
+enum ResultWriter {
+    /// Dispatches `grid` over the horizon of `input` with `window` and `solver` and renders its summary.
+    /// - Parameters:
+    ///   - solverPresetFile: the `--solver-config` path recorded in the summary (nil: compiled-in default).
+    /// - Throws: `ExitStatus.UsageError` for a `--start` that is no snapshot, `DispatchError` for a model that
+    ///   cannot be built, an encoding error (internal).
+    static func solve(_ grid: LoadedGrid, input: GridInputOptions, window: RollingWindowOptions, solver: SolverOptions,
+                      solverPresetFile: String?, commitment: Bool = false, logger: Logger) throws -> SolvedDispatch {
+        let network = grid.network
+        let options = DispatchOptions(
+            firstHour: try input.firstHour(in: network.timeAxis), hourCount: input.hours, window: window.window,
+            step: window.step, solver: solver, commitment: commitment)
+        let glpk = GLPKSolver(log: { [logger] line in logger.debug("glpk: \(line)") })
+        let result = try DispatchOptimizer.dispatch(network, options: options, solver: glpk)
+        let provenance = RunProvenance(
+            re100Version: RE100Version.current, glpkVersion: GLPKSolver.version, grid: grid.fingerprint,
+            gridFormat: grid.format, currency: network.currency, timeZone: network.timeAxis.timeZone.identifier,
+            scenarios: grid.scenarios, solverPresetFile: solverPresetFile, solverOptions: solver)
+        let zone = network.timeAxis.timeZone
+        let summary = try RunSummary(result: result, provenance: provenance, timeZone: zone).json()
+        return SolvedDispatch(result: result, summary: summary, timeZone: zone, currency: network.currency)
+    }
+
+    /// Writes `out/schedule.csv` and `out/prices.csv` (when any hour was solved) and `out/summary.json`,
+    /// creating `out` if needed.
+    /// - Throws: `ExitStatus.OutputError` (exit 70) when a file cannot be written.
+    static func write(_ solved: SolvedDispatch, to out: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        } catch {
+            throw ExitStatus.OutputError(path: out, reason: "cannot create the folder (\(error.localizedDescription))")
+        }
+        if !solved.result.timestamps.isEmpty {
+            try AtomicFile.write(ScheduleCSV.render(solved.result, timeZone: solved.timeZone), to: out + "/schedule.csv")
+            try AtomicFile.write(PricesCSV.render(solved.result, timeZone: solved.timeZone), to: out + "/prices.csv")
+        }
+        try AtomicFile.write(solved.summary, to: out + "/summary.json")
+    }
+}
