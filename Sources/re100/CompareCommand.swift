@@ -76,8 +76,12 @@ struct CompareCommand: ParsableCommand {
             let (horizon, rolling, presetFile) = (input, windows, solverConfig)
             let outcomes = ParallelSlots.map(count: grids.count, threads: jobs) { index -> Outcome in
                 do {
-                    return .solved(try ResultWriter.solve(grids[index], input: horizon, window: rolling, solver: solverOptions,
-                                                          solverPresetFile: presetFile, logger: logger))
+                    let solved = try ResultWriter.solve(grids[index], input: horizon, window: rolling, solver: solverOptions,
+                                                        solverPresetFile: presetFile, logger: logger)
+                    let timings = solved.result.timings
+                    let status = solved.result.status.rawValue
+                    logger.info("scenario \(names[index]): \(status) (build \(timings.buildSeconds) s, solve \(timings.solveSeconds) s)")
+                    return .solved(solved)
                 } catch {
                     let (code, message) = ExitStatus.classify(error)
                     return .failed(code: code.rawValue, message: message)

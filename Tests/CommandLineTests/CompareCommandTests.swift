@@ -144,12 +144,7 @@ struct CompareCommandTests {
         ["--scenario", "base.toml"], ["--scenario", "a.toml", "--window", "24"], ["--scenario", "a.toml", "--format", "html"],
     ])
     func invalidArgumentsAreUsageErrors(arguments: [String]) {
-        do {
-            _ = try RE100Command.parseAsRoot(["compare", DispatchCommandTests.singleBus] + arguments)
-            Issue.record("\(arguments) parsed")
-        } catch {
-            #expect(RE100Command.exitCode(for: error) == ExitCode(64))
-        }
+        DispatchCommandTests.expectUsageError(["compare", DispatchCommandTests.singleBus] + arguments)
     }
 
     @Test func helpListsTheFlagsInTheDocumentedOrder() throws {

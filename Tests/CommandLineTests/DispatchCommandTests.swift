@@ -20,11 +20,16 @@ struct DispatchCommandTests {
         ["--hours", "0"], ["--format", "html"], ["--log-level", "loud"],
     ])
     func invalidArgumentsAreUsageErrors(arguments: [String]) {
+        Self.expectUsageError(["dispatch", Self.singleBus] + arguments)
+    }
+
+    /// Expects `re100 <arguments>` to be refused at parsing with exit 64.
+    static func expectUsageError(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) {
         do {
-            _ = try RE100Command.parseAsRoot(["dispatch", Self.singleBus] + arguments)
-            Issue.record("\(arguments) parsed")
+            _ = try RE100Command.parseAsRoot(arguments)
+            Issue.record("\(arguments) parsed", sourceLocation: sourceLocation)
         } catch {
-            #expect(RE100Command.exitCode(for: error) == ExitCode(64))
+            #expect(RE100Command.exitCode(for: error) == ExitCode(64), sourceLocation: sourceLocation)
         }
     }
 
