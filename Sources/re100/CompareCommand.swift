@@ -72,6 +72,7 @@ struct CompareCommand: ParsableCommand {
             let grids = try ([[]] + overlays.scenarios.map { [$0] }).map { scenarios in
                 try GridLoader.load(input.grid, scenarios: scenarios, logger: logger)
             }
+            _ = try input.firstHour(in: grids[0].network.timeAxis)  // a --start that is no snapshot: exit 64 once
             logger.info("comparing \(grids.count) scenarios of \(input.grid) on \(min(jobs, grids.count)) threads")
             let (horizon, rolling, presetFile) = (input, windows, solverConfig)
             let outcomes = ParallelSlots.map(count: grids.count, threads: jobs) { index -> Outcome in
@@ -114,6 +115,7 @@ struct CompareCommand: ParsableCommand {
             let comparison = ScenarioComparison(currency: grids[0].network.currency, rows: rows)
             let json = try comparison.json()
             if let out {
+                try ResultWriter.createDirectory(out)
                 try AtomicFile.write(comparison.csv(), to: out + "/comparison.csv")
                 try AtomicFile.write(json, to: out + "/comparison.json")
             }

@@ -46,15 +46,21 @@ enum ResultWriter {
     /// creating `out` if needed.
     /// - Throws: `ExitStatus.OutputError` (exit 70) when a file cannot be written.
     static func write(_ solved: SolvedDispatch, to out: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        } catch {
-            throw ExitStatus.OutputError(path: out, reason: "cannot create the folder (\(error.localizedDescription))")
-        }
+        try createDirectory(out)
         if !solved.result.timestamps.isEmpty {
             try AtomicFile.write(ScheduleCSV.render(solved.result, timeZone: solved.timeZone), to: out + "/schedule.csv")
             try AtomicFile.write(PricesCSV.render(solved.result, timeZone: solved.timeZone), to: out + "/prices.csv")
         }
         try AtomicFile.write(solved.summary, to: out + "/summary.json")
+    }
+
+    /// Creates the folder `path` and its parents if missing.
+    /// - Throws: `ExitStatus.OutputError` (exit 70) when it cannot be created.
+    static func createDirectory(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw ExitStatus.OutputError(path: path, reason: "cannot create the folder (\(error.localizedDescription))")
+        }
     }
 }

@@ -22,6 +22,13 @@ struct CompareCommandTests {
         }
     }
 
+    /// An overlay `bigger-pv.toml` in `directory` doubling single-bus's PV to 20 MW.
+    static func biggerPV(in directory: URL) throws -> URL {
+        let url = directory.appendingPathComponent("bigger-pv.toml")
+        try "[set]\ngenerators.pv.p_nom = 20.0\n".write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
     static func json(_ path: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
     }
@@ -112,8 +119,7 @@ struct CompareCommandTests {
         let mustRun = directory.appendingPathComponent("must-run.toml")
         try "[add.generators.must_run]\nbus = \"site\"\ncarrier = \"grid\"\np_nom = 100.0\np_min_pu = 1.0\n"
             .write(to: mustRun, atomically: true, encoding: .utf8)
-        let bigger = directory.appendingPathComponent("bigger-pv.toml")
-        try "[set]\ngenerators.pv.p_nom = 20.0\n".write(to: bigger, atomically: true, encoding: .utf8)
+        let bigger = try Self.biggerPV(in: directory)
         let out = directory.appendingPathComponent("out").path
         #expect(try Self.compare([DispatchCommandTests.singleBus, "--hours", "24", "--scenario", mustRun.path,
                                   "--scenario", bigger.path, "--out", out]) == ExitCode(1))
@@ -127,6 +133,32 @@ struct CompareCommandTests {
         let folders = try FileManager.default.contentsOfDirectory(atPath: out + "/must-run")
         #expect(folders == ["summary.json"])
         #expect((try Self.json(out + "/must-run/summary.json"))["status"] as? String == "infeasible")
+    }
+
+    @Test func aDispatchThatCannotBeBuiltIsAnErrorRowAndExit65() throws {
+        let directory = try DispatchCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bigger = try Self.biggerPV(in: directory)
+        let out = directory.appendingPathComponent("out").path
+        // The grid has 48 snapshots.
+        #expect(try Self.compare([DispatchCommandTests.singleBus, "--hours", "49", "--scenario", bigger.path, "--out", out])
+                == ExitCode(65))
+        let comparison = try Self.json(out + "/comparison.json")
+        #expect(comparison["failed"] as? [String] == ["base", "bigger-pv"])
+        let rows = try #require(comparison["rows"] as? [[String: Any]])
+        #expect(rows.map { $0["status"] as? String } == ["error", "error"])
+        #expect((rows[1]["error"] as? String)?.contains("49 hours") == true)
+        #expect(!FileManager.default.fileExists(atPath: out + "/base"))
+    }
+
+    @Test func startThatIsNoSnapshotIsAUsageErrorBeforeAnySolve() throws {
+        let directory = try DispatchCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bigger = try Self.biggerPV(in: directory)
+        let out = directory.appendingPathComponent("out").path
+        #expect(try Self.compare([DispatchCommandTests.singleBus, "--start", "2026-04-03T00:30", "--scenario", bigger.path,
+                                  "--out", out]) == ExitCode(64))
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 
     @Test func badOverlayIsBadInputBeforeAnySolve() throws {
