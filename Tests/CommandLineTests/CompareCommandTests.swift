@@ -22,11 +22,16 @@ struct CompareCommandTests {
         }
     }
 
+    /// Writes the overlay `name` with `text` into `directory`.
+    static func overlay(_ name: String, _ text: String, in directory: URL) throws -> URL {
+        let url = directory.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
     /// An overlay `bigger-pv.toml` in `directory` doubling single-bus's PV to 20 MW.
     static func biggerPV(in directory: URL) throws -> URL {
-        let url = directory.appendingPathComponent("bigger-pv.toml")
-        try "[set]\ngenerators.pv.p_nom = 20.0\n".write(to: url, atomically: true, encoding: .utf8)
-        return url
+        try overlay("bigger-pv.toml", "[set]\ngenerators.pv.p_nom = 20.0\n", in: directory)
     }
 
     static func json(_ path: String) throws -> [String: Any] {
@@ -116,9 +121,9 @@ struct CompareCommandTests {
         let directory = try DispatchCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         // 100 MW that must run on a 15 MW site that cannot export: the nodal balance cannot hold.
-        let mustRun = directory.appendingPathComponent("must-run.toml")
-        try "[add.generators.must_run]\nbus = \"site\"\ncarrier = \"grid\"\np_nom = 100.0\np_min_pu = 1.0\n"
-            .write(to: mustRun, atomically: true, encoding: .utf8)
+        let mustRun = try Self.overlay(
+            "must-run.toml", "[add.generators.must_run]\nbus = \"site\"\ncarrier = \"grid\"\np_nom = 100.0\np_min_pu = 1.0\n",
+            in: directory)
         let bigger = try Self.biggerPV(in: directory)
         let out = directory.appendingPathComponent("out").path
         #expect(try Self.compare([DispatchCommandTests.singleBus, "--hours", "24", "--scenario", mustRun.path,
@@ -164,8 +169,7 @@ struct CompareCommandTests {
     @Test func badOverlayIsBadInputBeforeAnySolve() throws {
         let directory = try DispatchCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let bad = directory.appendingPathComponent("bad.toml")
-        try "[set]\ngenerators.nowhere.p_nom = 1.0\n".write(to: bad, atomically: true, encoding: .utf8)
+        let bad = try Self.overlay("bad.toml", "[set]\ngenerators.nowhere.p_nom = 1.0\n", in: directory)
         let out = directory.appendingPathComponent("out").path
         #expect(try Self.compare([DispatchCommandTests.singleBus, "--scenario", bad.path, "--out", out]) == ExitCode(65))
         #expect(!FileManager.default.fileExists(atPath: out))
@@ -180,12 +184,8 @@ struct CompareCommandTests {
     }
 
     @Test func helpListsTheFlagsInTheDocumentedOrder() throws {
-        let usage = CompareCommand.usageString()
-        let flags = ["<grid>", "--start", "--hours", "--window", "--step", "--scenario", "--jobs", "--solver-config",
-                     "--out", "--format"]
-        let positions = flags.compactMap { usage.range(of: $0)?.lowerBound }
-        #expect(positions.count == flags.count)
-        #expect(positions == positions.sorted())
+        DispatchCommandTests.expectFlags(["<grid>", "--start", "--hours", "--window", "--step", "--scenario", "--jobs",
+                                          "--solver-config", "--out", "--format"], inOrderIn: CompareCommand.usageString())
         let command = try #require(try RE100Command.parseAsRoot(["compare", Self.example, "--scenario", "a.toml"]) as? CompareCommand)
         #expect(command.jobs == ProcessInfo.processInfo.activeProcessorCount && command.format == .table)
     }

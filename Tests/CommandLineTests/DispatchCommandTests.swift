@@ -146,12 +146,15 @@ struct DispatchCommandTests {
     }
 
     @Test func helpListsTheFlagsInTheDocumentedOrder() {
-        let usage = DispatchCommand.usageString()
-        let flags = ["<grid>", "--start", "--hours", "--window", "--step", "--scenario", "--solver-config", "--commitment",
-                     "--out", "--format"]
+        Self.expectFlags(["<grid>", "--start", "--hours", "--window", "--step", "--scenario", "--solver-config",
+                          "--commitment", "--out", "--format"], inOrderIn: DispatchCommand.usageString())
+    }
+
+    /// Expects every one of `flags` in `usage`, in that order (ARCHITECTURE.md's order).
+    static func expectFlags(_ flags: [String], inOrderIn usage: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let positions = flags.compactMap { usage.range(of: $0)?.lowerBound }
-        #expect(positions.count == flags.count)
-        #expect(positions == positions.sorted())
+        #expect(positions.count == flags.count, sourceLocation: sourceLocation)
+        #expect(positions == positions.sorted(), sourceLocation: sourceLocation)
     }
 
     @Test func rollingWindowsCoverEveryHourOnceAndStartTakesAnOffset() throws {
