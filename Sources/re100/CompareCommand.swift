@@ -25,10 +25,15 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var windows: RollingWindowOptions
 
-    @OptionGroup var overlays: ScenarioOptions
+    @Option(name: .customLong("scenario"),
+            help: "An overlay compared with the base, each applied alone on the base (repeatable; at least one).")
+    var scenarios: [String] = []
 
     @Option(help: "Scenarios solved at the same time (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
+
+    /// `--jobs`, or the number of cores.
+    var jobCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @Option(help: "Solver preset file (default: the compiled-in solver-configs/default.toml).")
     var solverConfig: String?
@@ -42,11 +47,11 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
-        guard !overlays.scenarios.isEmpty else { throw ValidationError("compare needs at least one --scenario") }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
-        let names = overlays.scenarios.map(Self.scenarioName)
+        guard !scenarios.isEmpty else { throw ValidationError("compare needs at least one --scenario") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
+        let names = scenarios.map(Self.scenarioName)
         var seen: Set<String> = ["base"]
-        for (name, path) in zip(names, overlays.scenarios) where !seen.insert(name).inserted {
+        for (name, path) in zip(names, scenarios) where !seen.insert(name).inserted {
             throw ValidationError("--scenario \(path): the name '\(name)' is already taken (names are file stems; "
                 + "'base' is the base grid's)")
         }
@@ -68,14 +73,14 @@ struct CompareCommand: ParsableCommand {
             let logger = logging.bootstrap()
             let solverOptions = try SolverPresetLoader.load(path: solverConfig)
             // Read every grid first, so bad input fails (exit 65) before any solve.
-            let names = ["base"] + overlays.scenarios.map(Self.scenarioName)
-            let grids = try ([[]] + overlays.scenarios.map { [$0] }).map { scenarios in
-                try GridLoader.load(input.grid, scenarios: scenarios, logger: logger)
+            let names = ["base"] + scenarios.map(Self.scenarioName)
+            let grids = try ([[]] + scenarios.map { [$0] }).map { overlays in
+                try GridLoader.load(input.grid, scenarios: overlays, logger: logger)
             }
             _ = try input.firstHour(in: grids[0].network.timeAxis)  // a --start that is no snapshot: exit 64 once
-            logger.info("comparing \(grids.count) scenarios of \(input.grid) on \(min(jobs, grids.count)) threads")
+            logger.info("comparing \(grids.count) scenarios of \(input.grid) on \(min(jobCount, grids.count)) threads")
             let (horizon, rolling, presetFile) = (input, windows, solverConfig)
-            let outcomes = ParallelSlots.map(count: grids.count, threads: jobs) { index -> Outcome in
+            let outcomes = ParallelSlots.map(count: grids.count, threads: jobCount) { index -> Outcome in
                 do {
                     let solved = try ResultWriter.solve(grids[index], input: horizon, window: rolling, solver: solverOptions,
                                                         solverPresetFile: presetFile, logger: logger)

@@ -187,7 +187,7 @@ struct CompareCommandTests {
         DispatchCommandTests.expectFlags(["<grid>", "--start", "--hours", "--window", "--step", "--scenario", "--jobs",
                                           "--solver-config", "--out", "--format"], inOrderIn: CompareCommand.usageString())
         let command = try #require(try RE100Command.parseAsRoot(["compare", Self.example, "--scenario", "a.toml"]) as? CompareCommand)
-        #expect(command.jobs == ProcessInfo.processInfo.activeProcessorCount && command.format == .table)
+        #expect(command.jobCount == ProcessInfo.processInfo.activeProcessorCount && command.format == .table)
     }
 
     @Test func exitCodeIsOneWhenAnyScenarioIsInfeasibleElseTheFirstFailure() {
