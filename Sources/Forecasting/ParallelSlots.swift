@@ -2,10 +2,11 @@ import Foundation
 
 /// Runs independent jobs on a fixed number of worker threads with `DispatchQueue.concurrentPerform`, each job
 /// writing only its own pre-allocated slot, so the results do not depend on the number of threads.
-enum ParallelSlots {
+/// Public so the CLI can run independent solves (`re100 compare`) the same way.
+public enum ParallelSlots {
     /// `body(index)` for every index in `0..<count`, on `threads` workers pulling the next index in turn;
     /// also returns the CPU seconds each worker thread spent (for judging the load balance).
-    static func map<Result: Sendable>(count: Int, threads: Int,
+    public static func map<Result: Sendable>(count: Int, threads: Int,
                                       _ body: @Sendable (Int) -> Result) -> (results: [Result?], workerSeconds: [Double]) {
         let slots = SlotBuffer<Result>(count: count)
         let counter = NextIndex()
@@ -22,7 +23,7 @@ enum ParallelSlots {
     }
 
     /// CPU time of the calling thread in seconds.
-    static func threadCPUSeconds() -> Double {
+    public static func threadCPUSeconds() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9

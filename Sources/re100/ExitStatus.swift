@@ -29,26 +29,31 @@ enum ExitStatus {
     static func run<Result>(_ body: () throws -> Result) throws -> Result {
         do {
             return try body()
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
-            switch error {
-            case let exit as ExitCode:
-                throw exit
-            case let usageError as UsageError:
-                printError("error: \(usageError.message)")
-                throw usage
-            case is GridDiagnostics, is GridIOError:
-                printError("\(error)")  // each line already says error/warning and where
-                throw dataError
-            case is CSVError, is ForecastError, is CalendarError, is InputError, is DispatchError:
-                printError("error: \(error)")
-                throw dataError
-            case is OutputError:
-                printError("error: \(error)")
-                throw internalError
-            default:
-                printError("internal error: \(error)")
-                throw internalError
-            }
+            let (code, message) = classify(error)
+            printError(message)
+            throw code
+        }
+    }
+
+    /// The exit code of an error and the stderr line that reports it: 64 for usage errors, 65 for bad input,
+    /// 70 for unwritable output and anything unexpected.
+    static func classify(_ error: any Error) -> (code: ExitCode, message: String) {
+        switch error {
+        case let exit as ExitCode:
+            return (exit, "error: exit \(exit.rawValue)")
+        case let usageError as UsageError:
+            return (usage, "error: \(usageError.message)")
+        case is GridDiagnostics, is GridIOError:
+            return (dataError, "\(error)")  // each line already says error/warning and where
+        case is CSVError, is ForecastError, is CalendarError, is InputError, is DispatchError:
+            return (dataError, "error: \(error)")
+        case is OutputError:
+            return (internalError, "error: \(error)")
+        default:
+            return (internalError, "internal error: \(error)")
         }
     }
 
@@ -56,23 +61,29 @@ enum ExitStatus {
     /// and exits 1; a time or iteration limit exits 2 (the best point was written when there was one); a
     /// numerical failure is an internal error (70).
     static func check(_ result: DispatchResult) throws {
+        guard let failure = failure(of: result) else { return }
+        for line in failure.lines { printError(line) }
+        throw failure.code
+    }
+
+    /// How a dispatch that did not end optimal failed: its exit code (1 infeasible or unbounded, 2 time or
+    /// iteration limit, 70 numerical failure) and the stderr lines explaining it, the first line the summary
+    /// (`error: the dispatch LP is infeasible (...)`), then the diagnosis; nil when the result is optimal.
+    static func failure(of result: DispatchResult) -> (code: ExitCode, lines: [String])? {
         let covered = result.timestamps.isEmpty ? "no hours solved"
             : "\(result.timestamps.count) hours solved before it stopped"
+        let status = result.status.rawValue.replacingOccurrences(of: "_", with: " ")
         switch result.status {
         case .optimal:
-            return
+            return nil
         case .infeasible, .unbounded, .infeasibleOrUnbounded:
-            printError("error: the dispatch LP is \(result.status.rawValue.replacingOccurrences(of: "_", with: " ")) "
-                + "(\(covered)); write it with `re100 export-lp` and check the named rows and columns with "
-                + "`glpsol --lp model.lp`")
-            for line in diagnosisLines(result.diagnosis) { printError("  " + line) }
-            throw infeasible
+            return (infeasible, ["error: the dispatch LP is \(status) (\(covered)); write it with `re100 export-lp` "
+                + "and check the named rows and columns with `glpsol --lp model.lp`"]
+                + diagnosisLines(result.diagnosis).map { "  " + $0 })
         case .timeLimit, .iterationLimit:
-            printError("warning: the solver reached its \(result.status.rawValue.replacingOccurrences(of: "_", with: " ")) (\(covered))")
-            throw timeLimit
+            return (timeLimit, ["warning: the solver reached its \(status) (\(covered))"])
         case .numericalFailure:
-            printError("internal error: the solver failed numerically (\(covered)); try solver-configs/robust.toml")
-            throw internalError
+            return (internalError, ["internal error: the solver failed numerically (\(covered)); try solver-configs/robust.toml"])
         }
     }
 

@@ -18,6 +18,12 @@ enum SolverPresetLoader {
         return try options(from: source)
     }
 
+    /// The options of the preset file at `path` (`--solver-config`), or the compiled-in defaults when nil.
+    static func load(path: String?) throws(GridDiagnostics) -> SolverOptions {
+        guard let path else { return SolverOptions() }
+        return try load(contentsOf: URL(fileURLWithPath: path))
+    }
+
     /// The options of a parsed preset.
     static func options(from source: TOMLSource) throws(GridDiagnostics) -> SolverOptions {
         typealias Key = SolverOptions.CodingKeys

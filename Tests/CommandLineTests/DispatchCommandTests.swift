@@ -20,11 +20,16 @@ struct DispatchCommandTests {
         ["--hours", "0"], ["--format", "html"], ["--log-level", "loud"],
     ])
     func invalidArgumentsAreUsageErrors(arguments: [String]) {
+        Self.expectUsageError(["dispatch", Self.singleBus] + arguments)
+    }
+
+    /// Expects `re100 <arguments>` to be refused at parsing with exit 64.
+    static func expectUsageError(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) {
         do {
-            _ = try RE100Command.parseAsRoot(["dispatch", Self.singleBus] + arguments)
-            Issue.record("\(arguments) parsed")
+            _ = try RE100Command.parseAsRoot(arguments)
+            Issue.record("\(arguments) parsed", sourceLocation: sourceLocation)
         } catch {
-            #expect(RE100Command.exitCode(for: error) == ExitCode(64))
+            #expect(RE100Command.exitCode(for: error) == ExitCode(64), sourceLocation: sourceLocation)
         }
     }
 
@@ -36,7 +41,7 @@ struct DispatchCommandTests {
         ])
         let dispatch = try #require(command as? DispatchCommand)
         #expect(dispatch.overlays.scenarios == ["a.toml", "b.toml"])
-        #expect(dispatch.window == 6 && dispatch.step == 3 && dispatch.commitment && dispatch.format == .json)
+        #expect(dispatch.windows.window == 6 && dispatch.windows.step == 3 && dispatch.commitment && dispatch.format == .json)
         #expect(dispatch.logging.logLevel == .debug && dispatch.logging.logFormat == .json)
     }
 
@@ -141,12 +146,15 @@ struct DispatchCommandTests {
     }
 
     @Test func helpListsTheFlagsInTheDocumentedOrder() {
-        let usage = DispatchCommand.usageString()
-        let flags = ["<grid>", "--start", "--hours", "--window", "--step", "--scenario", "--solver-config", "--commitment",
-                     "--out", "--format"]
+        Self.expectFlags(["<grid>", "--start", "--hours", "--window", "--step", "--scenario", "--solver-config",
+                          "--commitment", "--out", "--format"], inOrderIn: DispatchCommand.usageString())
+    }
+
+    /// Expects every one of `flags` in `usage`, in that order (ARCHITECTURE.md's order).
+    static func expectFlags(_ flags: [String], inOrderIn usage: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let positions = flags.compactMap { usage.range(of: $0)?.lowerBound }
-        #expect(positions.count == flags.count)
-        #expect(positions == positions.sorted())
+        #expect(positions.count == flags.count, sourceLocation: sourceLocation)
+        #expect(positions == positions.sorted(), sourceLocation: sourceLocation)
     }
 
     @Test func rollingWindowsCoverEveryHourOnceAndStartTakesAnOffset() throws {
