@@ -111,7 +111,7 @@ public struct HTMLReport: Sendable {
         .legend{list-style:none;padding:0;margin:4px 0;display:flex;flex-wrap:wrap;gap:4px 16px;font-size:13px}
         .swatch{display:inline-block;width:14px;height:10px;margin-right:6px;vertical-align:middle}
         .swatch.line{height:0;border-top:3px solid;width:18px}
-        svg{display:block;font-size:11px}svg text{fill:#1b1f24}svg text.title{font-size:12px;fill:#57606a}
+        svg{display:block;font-size:11px}svg rect{shape-rendering:crispEdges}svg text{fill:#1b1f24}svg text.title{font-size:12px;fill:#57606a}
         svg text.note{font-size:12px;font-weight:600}
         .axis line{stroke:#8c959f;stroke-width:1}.axis line.grid{stroke:#eaeef2}
         footer{margin-top:32px}

@@ -24,24 +24,17 @@ public struct ReportPrices: Sendable {
 
     /// Arranges `rows` as bus × hour over `hours` (rows of other hours are ignored).
     public init(rows: [Row], hours: [String]) {
-        var buses: [String] = []
-        var busIndex: [String: Int] = [:]
-        let hourIndex = Dictionary(hours.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var busOrder = FirstAppearanceOrder()
+        var hourOrder = FirstAppearanceOrder()
+        for hour in hours { _ = hourOrder.slot(of: hour) }
         var prices: [[Double]] = []
         for row in rows {
-            guard let hour = hourIndex[row.timestamp] else { continue }
-            let bus: Int
-            if let existing = busIndex[row.bus] {
-                bus = existing
-            } else {
-                bus = buses.count
-                busIndex[row.bus] = bus
-                buses.append(row.bus)
-                prices.append(Array(repeating: .nan, count: hours.count))
-            }
-            prices[bus][hour] = row.lmpPerMWh
+            guard let hour = hourOrder.index(of: row.timestamp) else { continue }
+            let bus = busOrder.slot(of: row.bus)
+            if bus.isNew { prices.append(Array(repeating: .nan, count: hours.count)) }
+            prices[bus.index][hour] = row.lmpPerMWh
         }
-        self.buses = buses
+        self.buses = busOrder.names
         self.prices = prices
     }
 }

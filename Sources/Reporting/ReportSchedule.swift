@@ -59,41 +59,32 @@ public struct ReportSchedule: Sendable {
     ]
 
     /// The distinct hours in file order.
-    public let hours: [String]
+    public var hours: [String] { hourOrder.names }
     /// The rows as given.
     public let rows: [Row]
-    private let hourIndex: [String: Int]
+    private let hourOrder: FirstAppearanceOrder
 
     /// Groups `rows` by hour (hours in first-appearance order).
     public init(rows: [Row]) {
-        var hours: [String] = []
-        var index: [String: Int] = [:]
-        for row in rows where index[row.timestamp] == nil {
-            index[row.timestamp] = hours.count
-            hours.append(row.timestamp)
-        }
+        var order = FirstAppearanceOrder()
+        for row in rows { _ = order.slot(of: row.timestamp) }
         self.rows = rows
-        self.hours = hours
-        self.hourIndex = index
+        self.hourOrder = order
     }
 
     /// Sums `value(row)` per hour and per key `key(row)` over the rows `key` does not map to nil; series in
     /// order of first appearance.
     func grouped(key: (Row) -> (name: String, category: String)?, value: (Row) -> Double) -> [Series] {
         var series: [Series] = []
-        var position: [String: Int] = [:]
+        var order = FirstAppearanceOrder()
         for row in rows {
-            guard let key = key(row), let hour = hourIndex[row.timestamp] else { continue }
-            let slot: Int
-            if let existing = position[key.name] {
-                slot = existing
-            } else {
-                slot = series.count
-                position[key.name] = slot
+            guard let key = key(row), let hour = hourOrder.index(of: row.timestamp) else { continue }
+            let slot = order.slot(of: key.name)
+            if slot.isNew {
                 series.append(Series(name: key.name, category: key.category, values: Array(repeating: 0, count: hours.count)))
             }
             let amount = value(row)
-            if amount.isFinite { series[slot].values[hour] += amount }
+            if amount.isFinite { series[slot.index].values[hour] += amount }
         }
         return series
     }
@@ -143,7 +134,7 @@ public struct ReportSchedule: Sendable {
         var consumption = Array(repeating: 0.0, count: hours.count)
         var clean = Array(repeating: 0.0, count: hours.count)
         for row in rows {
-            guard let hour = hourIndex[row.timestamp], row.powerMW.isFinite else { continue }
+            guard let hour = hourOrder.index(of: row.timestamp), row.powerMW.isFinite else { continue }
             let counts = row.component == "generator" || row.component == "grid" || (row.component == "ppa" && !row.bus.isEmpty)
             guard counts else { continue }
             consumption[hour] += row.powerMW
