@@ -8,7 +8,9 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Render a dispatch result directory as one self-contained HTML report (inline SVG, no scripts).")
 
-    @Argument(help: "A result directory written by `re100 dispatch --out` (schedule.csv, prices.csv, summary.json).")
+    @Argument(help: ArgumentHelp(
+        "A result directory written by `re100 dispatch --out` (schedule.csv, prices.csv, summary.json).",
+        valueName: "result-dir"))
     var resultDirectory: String
 
     @Option(help: ArgumentHelp("The HTML file to write (default: <result-dir>/report.html).", valueName: "FILE.html"))
