@@ -124,8 +124,7 @@ extension HTMLReport {
 
     /// The colour scale of a heatmap: 7 swatches from `low` to `high` with tick labels, as a small chart.
     func colorBar(low: Double, high: Double, unit: String) -> String {
-        var margins = SVGChart.Margins(top: 4, right: 620, bottom: 40, left: 110)
-        margins.right = 620
+        let margins = SVGChart.Margins(top: 4, right: 620, bottom: 40, left: 110)
         let domain = high > low ? low...high : low...(low + 1)
         var bar = SVGChart(title: "colour scale (\(unit))", height: 64, margins: margins, xDomain: domain, yDomain: 0...1)
         let steps = 7
