@@ -124,7 +124,7 @@ extension HTMLReport {
 
     /// The colour scale of a heatmap: 7 swatches from `low` to `high` with tick labels, as a small chart.
     func colorBar(low: Double, high: Double, unit: String) -> String {
-        let margins = SVGChart.Margins(top: 4, right: 620, bottom: 40, left: 110)
+        let margins = SVGChart.Margins(top: 4, right: 520, bottom: 40, left: 110)
         let domain = high > low ? low...high : low...(low + 1)
         var bar = SVGChart(title: "colour scale (\(unit))", height: 64, margins: margins, xDomain: domain, yDomain: 0...1)
         let steps = 7
@@ -134,7 +134,14 @@ extension HTMLReport {
             bar.addRect(x0: from, x1: to, y0: 0, y1: 1, color: SVGChart.sequentialColor((Double(step) + 0.5) / Double(steps)),
                         tooltip: KPITable.fixed(from, 0) + " to " + KPITable.fixed(to, 0) + " " + unit)
         }
-        let ticks = bar.x.ticks(count: 4).map { SVGChart.Tick($0, KPITable.fixed($0, Self.decimals(for: $0))) }
+        // both ends of the scale (whole numbers for wide scales) and the nice ticks not within 20 % of an end
+        let width = domain.upperBound - domain.lowerBound
+        let inner = bar.x.ticks(count: 4).filter {
+            $0 - domain.lowerBound >= width * 0.2 && domain.upperBound - $0 >= width * 0.2
+        }
+        let end = { (value: Double) in SVGChart.Tick(value, KPITable.fixed(value, width >= 100 ? 0 : 2)) }
+        let ticks = [end(domain.lowerBound)] + inner.map { SVGChart.Tick($0, KPITable.fixed($0, Self.decimals(for: $0))) }
+            + [end(domain.upperBound)]
         bar.addAxes(xTicks: ticks, yTicks: [], xTitle: unit, yTitle: "", grid: false)
         return bar.svg()
     }

@@ -49,7 +49,8 @@ enum ResultDirectory {
             return "field '\(path(context.codingPath))': expected \(type), found \(context.debugDescription)"
         case .dataCorrupted(let context):
             let underlying = (context.underlyingError as NSError?)?.debugDescription ?? context.debugDescription
-            return "field '\(path(context.codingPath))': not valid JSON (\(underlying))"
+            let place = context.codingPath.isEmpty ? "" : "field '\(path(context.codingPath))': "
+            return place + "expected JSON, found invalid data (\(underlying))"
         @unknown default:
             return "\(error)"
         }

@@ -69,6 +69,12 @@ struct ReportCommandTests {
         } catch let error as DecodingError {
             #expect(ResultDirectory.describe(error).hasPrefix("field 'grid.path': expected String"))
         }
+        do {
+            _ = try JSONDecoder().decode(ReportSummary.self, from: Data("{\"schema_version\": 1,".utf8))
+            Issue.record("decoded")
+        } catch let error as DecodingError {
+            #expect(ResultDirectory.describe(error).hasPrefix("expected JSON, found invalid data"))
+        }
     }
 
     /// Renders the bundled example's week in headless Chromium: the screenshot must exist and not be blank, and
