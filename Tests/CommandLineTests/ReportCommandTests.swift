@@ -100,7 +100,8 @@ struct ReportCommandTests {
         #expect(!dom.contains("n/a"))
     }
 
-    /// Runs `executable` with `arguments` and returns its stdout (stderr is discarded: Chromium logs D-Bus noise).
+    /// Runs `executable` with `arguments` (stopped after 120 s) and returns its stdout (stderr is discarded: Chromium
+    /// logs D-Bus noise).
     static func launch(_ executable: String, _ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -109,8 +110,11 @@ struct ReportCommandTests {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }  // never hang the suite
+        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        watchdog.cancel()
         #expect(process.terminationStatus == 0)
         return String(decoding: data, as: UTF8.self)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Reporting
 
@@ -78,6 +79,14 @@ struct HTMLReportTests {
         #expect(html.contains("Score over these hours: 42.9 %"))  // 9 of 21 MWh
         #expect(html.contains("peak 8.00 MW at 2026-01-05T00:00+09:00"))
         #expect(html.contains("Export revenue: -90,000 KRW"))
+    }
+
+    @Test func hourTicksAtMidnightForLongHorizonsElseEverySixHours() {
+        let day = (0..<24).map { String(format: "2026-01-05T%02d:00+09:00", $0) }
+        #expect(HTMLReport.hourTicks(day) == [.init(0, "01-05 00:00"), .init(6, "06:00"), .init(12, "12:00"), .init(18, "18:00")])
+        let threeDays = day + day.map { $0.replacingOccurrences(of: "01-05", with: "01-06") }
+            + day.map { $0.replacingOccurrences(of: "01-05", with: "01-07") }
+        #expect(HTMLReport.hourTicks(threeDays) == [.init(0, "01-05"), .init(24, "01-06"), .init(48, "01-07")])
     }
 
     @Test func missingFiguresShowAsNotAvailable() {
