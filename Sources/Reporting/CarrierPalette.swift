@@ -1,6 +1,6 @@
 /// Colours of carriers and categories in report charts: fixed colours for common carriers (readable on white,
 /// distinct in hue and lightness), a fallback palette for others, chosen by position so output is deterministic.
-public enum CarrierPalette {
+enum CarrierPalette {
     /// Fixed colours by carrier or category name.
     static let known: [String: String] = [
         "solar": "#f2b705", "solar PPA": "#f8dc7a", "wind": "#3a86c8", "wind PPA": "#9cc6ea", "hydro": "#1b5e8c",
@@ -12,7 +12,7 @@ public enum CarrierPalette {
 
     /// The colour of `name` (a series label such as `solar PPA`) or else of its `category`, else the
     /// `index`-th fallback colour.
-    public static func color(name: String, category: String, index: Int) -> String {
+    static func color(name: String, category: String, index: Int) -> String {
         known[name] ?? known[category] ?? fallback[index % fallback.count]
     }
 }

@@ -1,8 +1,8 @@
 /// Text made safe for HTML and SVG: element content and attribute values.
-public enum HTMLText {
+enum HTMLText {
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references; every other character
     /// (Korean included) is kept as UTF-8.
-    public static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {
@@ -20,7 +20,7 @@ public enum HTMLText {
 
     /// A coordinate or size for SVG: at most 2 decimals, trailing zeros removed, `-0` as `0` (deterministic and
     /// short).
-    public static func coordinate(_ value: Double) -> String {
+    static func coordinate(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         let rounded = (value * 100).rounded() / 100
         var text = String(format: "%.2f", rounded)

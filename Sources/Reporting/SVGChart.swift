@@ -3,20 +3,20 @@
 ///
 /// Every report chart is one `SVGChart`; the builder only appends escaped, deterministic markup (coordinates
 /// with at most 2 decimals), so the same marks always give the same bytes.
-public struct SVGChart: Sendable {
+struct SVGChart: Sendable {
     /// The margins around the plot area, in pixels.
-    public struct Margins: Sendable, Equatable {
+    struct Margins: Sendable, Equatable {
         /// Above the plot.
-        public var top: Double
+        var top: Double
         /// Right of the plot.
-        public var right: Double
+        var right: Double
         /// Below the plot (x tick labels and the x axis title).
-        public var bottom: Double
+        var bottom: Double
         /// Left of the plot (y tick labels and the y axis title).
-        public var left: Double
+        var left: Double
 
         /// Margins in pixels.
-        public init(top: Double = 12, right: Double = 16, bottom: Double = 46, left: Double = 78) {
+        init(top: Double = 12, right: Double = 16, bottom: Double = 46, left: Double = 78) {
             self.top = top
             self.right = right
             self.bottom = bottom
@@ -25,37 +25,37 @@ public struct SVGChart: Sendable {
     }
 
     /// One tick of an axis: a data value and its label.
-    public struct Tick: Sendable, Equatable {
+    struct Tick: Sendable, Equatable {
         /// The position in data units.
-        public let value: Double
+        let value: Double
         /// The label shown at it.
-        public let label: String
+        let label: String
 
         /// A tick at `value` labelled `label`.
-        public init(_ value: Double, _ label: String) {
+        init(_ value: Double, _ label: String) {
             self.value = value
             self.label = label
         }
     }
 
     /// The accessible name of the chart (`aria-label`), unescaped.
-    public let title: String
+    let title: String
     /// The width of the whole SVG, in pixels.
-    public let width: Double
+    let width: Double
     /// The height of the whole SVG, in pixels.
-    public let height: Double
+    let height: Double
     /// The margins around the plot area.
-    public let margins: Margins
+    let margins: Margins
     /// Data x to pixels.
-    public let x: LinearScale
+    let x: LinearScale
     /// Data y to pixels (the domain's lower bound at the bottom unless `yDownwards`).
-    public let y: LinearScale
+    let y: LinearScale
     /// The markup added so far, one element per entry.
-    public private(set) var elements: [String] = []
+    private(set) var elements: [String] = []
 
     /// A chart of `width` × `height` pixels showing `xDomain` × `yDomain`; with `yDownwards` the y domain's lower
     /// bound is at the top (rows of a heatmap).
-    public init(
+    init(
         title: String, width: Double = 1080, height: Double = 300, margins: Margins = Margins(),
         xDomain: ClosedRange<Double>, yDomain: ClosedRange<Double>, yDownwards: Bool = false
     ) {
@@ -79,7 +79,7 @@ public struct SVGChart: Sendable {
     }
 
     /// Adds the axes: tick marks, grid lines and labels at `xTicks` and `yTicks`, and the axis titles (with units).
-    public mutating func addAxes(xTicks: [Tick], yTicks: [Tick], xTitle: String, yTitle: String, grid: Bool = true) {
+    mutating func addAxes(xTicks: [Tick], yTicks: [Tick], xTitle: String, yTitle: String, grid: Bool = true) {
         let left = HTMLText.coordinate(margins.left), right = HTMLText.coordinate(width - margins.right)
         let top = HTMLText.coordinate(margins.top), bottom = HTMLText.coordinate(height - margins.bottom)
         var markup = "<g class=\"axis\">"
@@ -109,7 +109,7 @@ public struct SVGChart: Sendable {
     }
 
     /// Adds a polyline through `points` (data coordinates) in `color`, `dashed` if asked.
-    public mutating func addLine(_ points: [(x: Double, y: Double)], color: String, width: Double = 1.5, dashed: Bool = false) {
+    mutating func addLine(_ points: [(x: Double, y: Double)], color: String, width: Double = 1.5, dashed: Bool = false) {
         guard !points.isEmpty else { return }
         let path = points.map { point($0.x, $0.y) }.joined(separator: " ")
         append("<polyline fill=\"none\" stroke=\"\(HTMLText.escape(color))\" stroke-width=\"\(HTMLText.coordinate(width))\""
@@ -117,7 +117,7 @@ public struct SVGChart: Sendable {
     }
 
     /// Adds the filled band between `lower` and `upper` (same x values, data coordinates) in `color`.
-    public mutating func addBand(lower: [(x: Double, y: Double)], upper: [(x: Double, y: Double)], color: String, label: String) {
+    mutating func addBand(lower: [(x: Double, y: Double)], upper: [(x: Double, y: Double)], color: String, label: String) {
         guard !upper.isEmpty, upper.count == lower.count else { return }
         let outline = (upper + lower.reversed()).map { point($0.x, $0.y) }
         append("<path fill=\"\(HTMLText.escape(color))\" stroke=\"none\" d=\"M\(outline.joined(separator: "L"))Z\">"
@@ -126,7 +126,7 @@ public struct SVGChart: Sendable {
 
     /// Adds the rectangle spanning `x0...x1` × `y0...y1` (data coordinates, either order) filled with `color`,
     /// with `tooltip` as its hover title.
-    public mutating func addRect(x0: Double, x1: Double, y0: Double, y1: Double, color: String, tooltip: String) {
+    mutating func addRect(x0: Double, x1: Double, y0: Double, y1: Double, color: String, tooltip: String) {
         let left = min(x.position(x0), x.position(x1)), right = max(x.position(x0), x.position(x1))
         let top = min(y.position(y0), y.position(y1)), bottom = max(y.position(y0), y.position(y1))
         append("<rect x=\"\(HTMLText.coordinate(left))\" y=\"\(HTMLText.coordinate(top))\" "
@@ -135,20 +135,20 @@ public struct SVGChart: Sendable {
     }
 
     /// Adds a circle of `radius` pixels at a data point.
-    public mutating func addCircle(x dataX: Double, y dataY: Double, radius: Double, color: String, tooltip: String) {
+    mutating func addCircle(x dataX: Double, y dataY: Double, radius: Double, color: String, tooltip: String) {
         append("<circle cx=\"\(HTMLText.coordinate(x.position(dataX)))\" cy=\"\(HTMLText.coordinate(y.position(dataY)))\" "
             + "r=\"\(HTMLText.coordinate(radius))\" fill=\"\(HTMLText.escape(color))\"><title>\(HTMLText.escape(tooltip))</title></circle>")
     }
 
     /// Adds `text` at a data point, shifted by `dx`/`dy` pixels, anchored `start`, `middle` or `end`.
-    public mutating func addText(_ text: String, x dataX: Double, y dataY: Double, dx: Double = 0, dy: Double = 0, anchor: String = "start") {
+    mutating func addText(_ text: String, x dataX: Double, y dataY: Double, dx: Double = 0, dy: Double = 0, anchor: String = "start") {
         append("<text class=\"note\" x=\"\(HTMLText.coordinate(x.position(dataX) + dx))\" "
             + "y=\"\(HTMLText.coordinate(y.position(dataY) + dy))\" text-anchor=\"\(HTMLText.escape(anchor))\">"
             + "\(HTMLText.escape(text))</text>")
     }
 
     /// The whole `<svg>` element, scaling to the page width.
-    public func svg() -> String {
+    func svg() -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\" "
             + "viewBox=\"0 0 \(HTMLText.coordinate(width)) \(HTMLText.coordinate(height))\" "
             + "width=\"100%\" preserveAspectRatio=\"xMidYMid meet\">" + elements.joined() + "</svg>"
@@ -156,7 +156,7 @@ public struct SVGChart: Sendable {
 
     /// A colour on a light-yellow to dark-blue scale (colour-blind safe, after ColorBrewer YlGnBu) for
     /// `fraction` in 0...1 (clamped), as `#rrggbb`.
-    public static func sequentialColor(_ fraction: Double) -> String {
+    static func sequentialColor(_ fraction: Double) -> String {
         let stops: [(Double, Double, Double)] = [
             (255, 255, 217), (199, 233, 180), (127, 205, 187), (65, 182, 196), (29, 145, 192), (34, 94, 168), (12, 44, 132),
         ]
