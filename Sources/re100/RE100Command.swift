@@ -7,7 +7,9 @@ struct RE100Command: ParsableCommand {
         commandName: "re100",
         abstract: "Plan the hourly operation of an RE100 industrial complex at least cost.",
         version: RE100Version.current,
-        subcommands: [ValidateCommand.self, DispatchCommand.self, ExportLPCommand.self, ForecastCommand.self, BacktestCommand.self,
-                      CompareCommand.self]
+        subcommands: [
+            ValidateCommand.self, DispatchCommand.self, ExportLPCommand.self, ForecastCommand.self, BacktestCommand.self,
+            CompareCommand.self, ReportCommand.self,
+        ]
     )
 }
