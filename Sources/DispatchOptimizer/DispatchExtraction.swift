@@ -84,8 +84,9 @@ struct DispatchExtraction {
         }
     }
 
-    /// Energy sums over the committed hours, the building blocks of the KPIs.
-    func totals() -> DispatchTotals {
+    /// Energy sums over the committed hours, the building blocks of the KPIs; `units` are this
+    /// window's schedules from ``units()`` (for curtailment).
+    func totals(units: [UnitSchedule]) -> DispatchTotals {
         var totals = DispatchTotals()
         func evaluate(_ expression: DispatchFormulation.Expression) -> Double {
             expression.reduce(0) { $0 + $1.coefficient * primal.columnValues[$1.column] }
@@ -105,7 +106,7 @@ struct DispatchExtraction {
             }
             for columns in formulation.unserved.compactMap({ $0 }) { totals.unserved += w * primal.columnValues[columns[h]] }
         }
-        for schedule in units() where schedule.component == "generator" || schedule.component == "ppa" {
+        for schedule in units where schedule.component == "generator" || schedule.component == "ppa" {
             for (h, value) in (schedule.curtailed ?? []).enumerated() { totals.curtailed += formulation.weight(\.generatorWeights, h) * value }
         }
         if let rec = formulation.recPurchase { totals.renewable += primal.columnValues[rec] * committedShare }

@@ -59,9 +59,10 @@ public enum DispatchOptimizer {
             }
             if solution.status != .optimal { status = solution.status }
             let extraction = DispatchExtraction(formulation: formulation, primal: primal, dual: solution.dual, committed: committed)
-            append(extraction.units(), to: &units)
+            let windowUnits = extraction.units()
+            append(windowUnits, to: &units)
             append(extraction.prices(), to: &prices)
-            totals.add(extraction.totals())
+            totals.add(extraction.totals(units: windowUnits))
             timestamps += network.timeAxis.snapshots[start..<(start + committed)]
             state = extraction.endState(carrying: state)
             timings.extractSeconds += seconds(clock.now - began)
