@@ -184,11 +184,11 @@ struct DispatchTotals {
 }
 
 extension DispatchExtraction {
-    /// The state after the committed hours: stored energy of every storage unit and store, and
+    /// The state after the first `hours` committed hours: stored energy of every storage unit and store, and
     /// the billing month's peak import in counted hours.
-    func endState(carrying previous: DispatchState) -> DispatchState {
+    func endState(carrying previous: DispatchState, after hours: Int) -> DispatchState {
         var state = previous
-        let last = committed - 1
+        let last = min(hours, committed) - 1
         guard last >= 0 else { return state }
         for (s, unit) in network.storageUnits.enumerated() {
             state.storedEnergyMWh[unit.id.rawValue] = primal.columnValues[formulation.storageEnergy[s][last]]
@@ -200,7 +200,7 @@ extension DispatchExtraction {
             state.unitIsOn[generator] = primal.columnValues[columns[last]] > 0.5
         }
         if let tariff = network.gridConnection?.tariff {
-            for h in 0..<committed where formulation.countsTowardBillingDemand(tariff, hour: h) {
+            for h in 0...last where formulation.countsTowardBillingDemand(tariff, hour: h) {
                 let month = window.monthKey(h)
                 if state.billingMonth != month {
                     state.billingMonth = month

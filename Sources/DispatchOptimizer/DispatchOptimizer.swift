@@ -27,6 +27,7 @@ public enum DispatchOptimizer {
         var timestamps: [Date] = []
         var mipGap: Double?
         var diagnosis: InfeasibilityDiagnosis?
+        var reportedState: DispatchState?
 
         for (start, length, committed) in plan.windows {
             var began = clock.now
@@ -63,13 +64,17 @@ public enum DispatchOptimizer {
             append(windowUnits, to: &units)
             append(extraction.prices(), to: &prices)
             totals.add(extraction.totals(units: windowUnits))
+            // The reported state: after `stateAfterHours` when that hour ends in this window.
+            if let hours = options.stateAfterHours.map({ $0 - timestamps.count }), hours > 0, hours < committed {
+                reportedState = extraction.endState(carrying: state, after: hours)
+            }
             timestamps += network.timeAxis.snapshots[start..<(start + committed)]
-            state = extraction.endState(carrying: state)
+            state = extraction.endState(carrying: state, after: committed)
             timings.extractSeconds += seconds(clock.now - began)
             if solution.status != .optimal { break }
         }
         return DispatchResult(status: status, timestamps: timestamps, units: units, prices: prices, kpis: totals.kpis,
-                              finalState: state, timings: timings, mipGap: mipGap, solverName: solver.name, method: method,
+                              finalState: reportedState ?? state, timings: timings, mipGap: mipGap, solverName: solver.name, method: method,
                               diagnosis: diagnosis)
     }
 

@@ -16,10 +16,14 @@ public struct DispatchOptions: Sendable {
     public var initialState: DispatchState?
     /// Solve unit commitment as a MILP (binary on/off, min up/down, start-up costs).
     public var commitment: Bool
+    /// Report the state after this many dispatched hours instead of after the last (e.g. 24 for a
+    /// daily run planning 48 h: the state the next run starts from).
+    public var stateAfterHours: Int?
 
     /// Creates options; by default the whole horizon in one LP with the default solver preset.
     public init(firstHour: Int = 0, hourCount: Int? = nil, window: Int? = nil, step: Int? = nil,
-                solver: SolverOptions = SolverOptions(), initialState: DispatchState? = nil, commitment: Bool = false) {
+                solver: SolverOptions = SolverOptions(), initialState: DispatchState? = nil, commitment: Bool = false,
+                stateAfterHours: Int? = nil) {
         self.firstHour = firstHour
         self.hourCount = hourCount
         self.window = window
@@ -27,5 +31,6 @@ public struct DispatchOptions: Sendable {
         self.solver = solver
         self.initialState = initialState
         self.commitment = commitment
+        self.stateAfterHours = stateAfterHours
     }
 }

@@ -27,7 +27,8 @@ enum ResultWriter {
     /// - Throws: `ExitStatus.UsageError` for a `--start` that is no snapshot, `DispatchError` for a model that
     ///   cannot be built, an encoding error (internal).
     static func solve(_ grid: LoadedGrid, input: GridInputOptions, window: RollingWindowOptions, solver: SolverOptions,
-                      solverPresetFile: String?, commitment: Bool = false, logger: Logger) throws -> SolvedDispatch {
+                      solverPresetFile: String?, commitment: Bool = false, initialState: DispatchState? = nil,
+                      stateAfterHours: Int? = nil, logger: Logger) throws -> SolvedDispatch {
         var network = grid.network
         let firstHour = try input.firstHour(in: network.timeAxis)
         try LoadForecastFiller.fill(&network, gridDirectory: GridValidation.gridDirectory(URL(fileURLWithPath: input.grid)),
@@ -35,7 +36,8 @@ enum ResultWriter {
                                     logger: logger)
         let options = DispatchOptions(
             firstHour: firstHour, hourCount: input.hours, window: window.window,
-            step: window.step, solver: solver, commitment: commitment)
+            step: window.step, solver: solver, initialState: initialState, commitment: commitment,
+            stateAfterHours: stateAfterHours)
         let glpk = GLPKSolver(log: { [logger] line in logger.debug("glpk: \(line)") })
         let result = try DispatchOptimizer.dispatch(network, options: options, solver: glpk)
         let provenance = RunProvenance(
