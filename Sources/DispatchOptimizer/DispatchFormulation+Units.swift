@@ -120,7 +120,6 @@ extension DispatchFormulation {
             storageCharge.append(charge)
             storageDischarge.append(discharge)
             storageEnergy.append(energy)
-            storageSpill.append(spill)
         }
     }
 

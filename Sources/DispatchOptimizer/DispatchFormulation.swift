@@ -27,7 +27,6 @@ struct DispatchFormulation {
     var storageCharge: [[Int]] = []
     var storageDischarge: [[Int]] = []
     var storageEnergy: [[Int]] = []
-    var storageSpill: [[Int?]] = []
     var storePower: [[Int]] = []
     var storeEnergy: [[Int]] = []
     var linkFlow: [[Int]] = []
@@ -54,8 +53,6 @@ struct DispatchFormulation {
     /// Status columns of committed generators: (name, `[h]`).
     var commitmentStatus: [(generator: String, columns: [Int])] = []
 
-    /// Hours each component carries: objective weights, storage weights, energy weights.
-    var objectiveWeight: [Double] { (0..<window.count).map { network.timeAxis.objectiveWeights[window.snapshot($0)] } }
 
     init(network: Network, window: HourWindow, state: DispatchState?) {
         self.network = network

@@ -33,8 +33,6 @@ public struct LinearModelBuilder: Sendable {
     public var columnCount: Int { columnLower.count }
     /// Number of rows added so far.
     public var rowCount: Int { rowLower.count }
-    /// Number of coefficients added so far (duplicates included).
-    public var entryCount: Int { entryValue.count }
 
     /// Reserves storage for the expected model size, to avoid regrowing large arrays.
     public mutating func reserveCapacity(columns: Int, rows: Int, nonzeros: Int) {
@@ -109,11 +107,6 @@ public struct LinearModelBuilder: Sendable {
 
     private var lengthMismatches: [(Int, Int, Int)] = []
 
-    /// Sets the objective coefficient of an existing column.
-    public mutating func setCost(column: Int, cost: Double) {
-        objective[column] = cost
-    }
-
     /// Sets the bounds of an existing column.
     public mutating func setBounds(column: Int, lower: Double, upper: Double) {
         columnLower[column] = lower
@@ -123,12 +116,6 @@ public struct LinearModelBuilder: Sendable {
     /// Sets the kind of an existing column (e.g. to relax a binary after fixing it).
     public mutating func setKind(column: Int, _ kind: VariableKind) {
         columnKinds[column] = kind
-    }
-
-    /// Sets the bounds of an existing row.
-    public mutating func setBounds(row: Int, lower: Double, upper: Double) {
-        rowLower[row] = lower
-        rowUpper[row] = upper
     }
 
     /// Validates the model and freezes it to compressed columns.
