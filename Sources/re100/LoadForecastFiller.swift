@@ -9,14 +9,15 @@ import Logging
 /// a forecast of the dispatch hours by the forecasting core, from the history strictly before the
 /// first dispatched hour. Hours of the time axis outside the dispatch get zero demand.
 enum LoadForecastFiller {
-    /// Replaces every forecast load of `network` by a fixed hourly profile.
+    /// Replaces every forecast load of `network` by a fixed hourly profile and returns the forecasts used.
     /// - Parameters:
     ///   - gridDirectory: the folder history files are relative to.
     ///   - firstHour: first dispatched snapshot (0-based); the forecast origin.
     ///   - hourCount: dispatched snapshots.
     static func fill(_ network: inout Network, gridDirectory: URL, firstHour: Int, hourCount: Int,
-                     logger: Logger) throws {
+                     logger: Logger) throws -> [UsedForecast] {
         let axis = network.timeAxis
+        var used: [UsedForecast] = []
         let calendar = LocalCalendar(timeZone: axis.timeZone, holidays: HolidayCalendar(code: network.holidays) ?? .none)
         for index in network.loads.indices {
             guard case .forecastFromHistory(let reference) = network.loads[index].demand else { continue }
@@ -44,7 +45,14 @@ enum LoadForecastFiller {
             var profile = [Double](repeating: 0, count: axis.count)
             for hour in 0..<hourCount { profile[firstHour + hour] = forecast.forecast[gap + hour] }
             network.loads[index].demand = .fixed(.hourly(profile))
+            let hours = gap..<(gap + hourCount)
+            used.append(UsedForecast(
+                series: "loads." + network.loads[index].id.rawValue, model: forecast.model.rawValue, origin: origin,
+                timestamps: Array(axis.snapshots[firstHour..<(firstHour + hourCount)]),
+                forecast: Array(forecast.forecast[hours]), p10: Array(forecast.p10[hours]),
+                p50: Array(forecast.p50[hours]), p90: Array(forecast.p90[hours])))
             logger.info("\(field): forecast \(hourCount) h with \(model.rawValue) from \(known) h of history in \(reference.file)")
         }
+        return used
     }
 }

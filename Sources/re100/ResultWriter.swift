@@ -15,6 +15,8 @@ struct SolvedDispatch: Sendable {
     var timeZone: TimeZone
     /// The grid's currency.
     var currency: String
+    /// The forecasts filled in for loads declared `forecast_from` (empty when none).
+    var forecasts: [UsedForecast] = []
 }
 
 /// The "solve a grid and write a result folder" part shared by `dispatch` and `compare`: one GLPK solve on the
@@ -31,7 +33,7 @@ enum ResultWriter {
                       stateAfterHours: Int? = nil, logger: Logger) throws -> SolvedDispatch {
         var network = grid.network
         let firstHour = try input.firstHour(in: network.timeAxis)
-        try LoadForecastFiller.fill(&network, gridDirectory: GridValidation.gridDirectory(URL(fileURLWithPath: input.grid)),
+        let forecasts = try LoadForecastFiller.fill(&network, gridDirectory: GridValidation.gridDirectory(URL(fileURLWithPath: input.grid)),
                                     firstHour: firstHour, hourCount: input.hours ?? (network.timeAxis.count - firstHour),
                                     logger: logger)
         let options = DispatchOptions(
@@ -46,7 +48,8 @@ enum ResultWriter {
             scenarios: grid.scenarios, solverPresetFile: solverPresetFile, solverOptions: solver)
         let zone = network.timeAxis.timeZone
         let summary = try RunSummary(result: result, provenance: provenance, timeZone: zone).json()
-        return SolvedDispatch(result: result, summary: summary, timeZone: zone, currency: network.currency)
+        return SolvedDispatch(result: result, summary: summary, timeZone: zone, currency: network.currency,
+                              forecasts: forecasts)
     }
 
     /// Writes `out/schedule.csv` and `out/prices.csv` (when any hour was solved) and `out/summary.json`,

@@ -1,0 +1,18 @@
+import Foundation
+
+/// One forecast a dispatch used in place of a fixed input: a load's demand (MW) forecast from its history.
+/// `run` writes these to `forecasts.csv` and records them in the history database.
+struct UsedForecast: Sendable, Equatable {
+    /// The field the forecast filled, e.g. `loads.factory`.
+    var series: String
+    /// The forecast model that produced it (`ForecastModelID` raw value).
+    var model: String
+    /// The forecast origin: the first hour with no known value.
+    var origin: Date
+    /// The forecast hours (the dispatched hours), strictly increasing.
+    var timestamps: [Date]
+    /// Point forecast per hour, in the unit of the series.
+    var forecast: [Double]
+    /// 10 %, 50 % and 90 % quantiles per hour.
+    var p10: [Double], p50: [Double], p90: [Double]
+}
