@@ -26,6 +26,7 @@ public enum DispatchOptimizer {
         var method = options.solver.method
         var timestamps: [Date] = []
         var mipGap: Double?
+        var certifiedGap: Double?
         var diagnosis: InfeasibilityDiagnosis?
         var reportedState: DispatchState?
 
@@ -50,6 +51,7 @@ public enum DispatchOptimizer {
                 mipGap = max(mipGap ?? 0, gap ?? 0)
             }
             method = solution.method
+            if let certificate = solution.certificate { certifiedGap = max(certifiedGap ?? 0, certificate.relativeGap) }
             began = clock.now
             guard let primal = solution.primal else {
                 status = solution.status
@@ -75,7 +77,7 @@ public enum DispatchOptimizer {
         }
         return DispatchResult(status: status, timestamps: timestamps, units: units, prices: prices, kpis: totals.kpis,
                               finalState: reportedState ?? state, timings: timings, mipGap: mipGap, solverName: solver.name, method: method,
-                              diagnosis: diagnosis)
+                              diagnosis: diagnosis, certifiedGap: certifiedGap)
     }
 
     private static func solve(_ model: LinearModel, solver: any LinearSolver,
