@@ -80,6 +80,7 @@ struct CompareCommand: ParsableCommand {
             _ = try input.firstHour(in: grids[0].network.timeAxis)  // a --start that is no snapshot: exit 64 once
             logger.info("comparing \(grids.count) scenarios of \(input.grid) on \(min(jobCount, grids.count)) threads")
             let (horizon, rolling, presetFile) = (input, windows, solverConfig)
+            let bar = ProgressBar.terminal(label: "compare", total: grids.count, logging: logging)
             let outcomes = ParallelSlots.map(count: grids.count, threads: jobCount) { index -> Outcome in
                 do {
                     let solved = try ResultWriter.solve(grids[index], input: horizon, window: rolling, solver: solverOptions,
@@ -87,12 +88,15 @@ struct CompareCommand: ParsableCommand {
                     let timings = solved.result.timings
                     let status = solved.result.status.rawValue
                     logger.info("scenario \(names[index]): \(status) (build \(timings.buildSeconds) s, solve \(timings.solveSeconds) s)")
+                    bar?.advance(failed: solved.result.status != .optimal)
                     return .solved(solved)
                 } catch {
+                    bar?.advance(failed: true)
                     let (code, message) = ExitStatus.classify(error)
                     return .failed(code: code.rawValue, message: message)
                 }
             }.results
+            bar?.finish()
             var rows: [ScenarioComparison.Row] = []
             var codes: [Int32] = []
             for (name, outcome) in zip(names, outcomes) {

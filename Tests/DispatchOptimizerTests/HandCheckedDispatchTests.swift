@@ -202,6 +202,22 @@ import Testing
         #expect(rolling.units[0].power.count == 48)
     }
 
+    /// The progress callback sees every window once, in order: 48 hours in windows of 12 stepping 6 are 8 windows.
+    @Test func progressReportsEachWindow() throws {
+        var network = Self.network(hours: 48)
+        network.generators = [Generator(id: "g", bus: "a", carrier: "gas", nominalPower: 50, marginalCost: 10)]
+        network.loads = [Load(id: "plant", bus: "a", demand: .constant(20))]
+        let calls = ProgressCalls()
+        let options = DispatchOptions(window: 12, step: 6, progress: { calls.record($0, $1) })
+        let result = try DispatchOptimizer.dispatch(network, options: options, solver: GLPKSolver())
+        #expect(calls.values.map(\.done) == Array(1...8))
+        #expect(calls.values.allSatisfy { $0.total == 8 })
+        let single = ProgressCalls()
+        _ = try DispatchOptimizer.dispatch(network, options: DispatchOptions(progress: { single.record($0, $1) }), solver: GLPKSolver())
+        #expect(single.values.map { [$0.done, $0.total] } == [[1, 1]])
+        #expect(result.timestamps.count == 48)
+    }
+
     /// Unit commitment: a 100 MW unit at 10 per MWh that must run at 50 MW or more once on, a
     /// flexible one at 30, load 80, 40, 80 MW. The cheap unit cannot follow 40 MW, so it stops in
     /// hour 1 and restarts in hour 2 (start-up 500): 800 + 1200 + 800 + 500 = 3300. Prices from the
@@ -229,5 +245,25 @@ import Testing
         #expect(throws: DispatchError.self) {
             try DispatchOptimizer.dispatch(network, options: DispatchOptions(commitment: true), solver: GLPKSolver())
         }
+    }
+}
+
+/// The (done, total) pairs a progress callback received, in order.
+final class ProgressCalls: @unchecked Sendable {
+    private let lock = NSLock()
+    private var calls: [(done: Int, total: Int)] = []
+
+    /// Records one call.
+    func record(_ done: Int, _ total: Int) {
+        lock.lock()
+        calls.append((done, total))
+        lock.unlock()
+    }
+
+    /// The calls so far.
+    var values: [(done: Int, total: Int)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return calls
     }
 }
