@@ -37,10 +37,12 @@ extension ComparisonReport {
         return HTMLReport.figure(value.map { $0 * shown.scale }, shown.decimals)
     }
 
-    /// `+1.5` / `-0.2` / `±0` in the metric's display unit, nil when there is no difference to show.
-    func difference(_ metric: ScenarioComparison.Metric, of row: Row) -> String? {
+    /// `+1.5` / `-0.2` / `±0` in the metric's display unit (divided by `divisor`, then with one decimal), nil when
+    /// there is no difference to show.
+    func difference(_ metric: ScenarioComparison.Metric, of row: Row, divisor: Double = 1) -> String? {
         guard let delta = delta(metric, of: row) else { return nil }
-        let text = figure(delta, metric)
+        let shown = display(metric)
+        let text = divisor == 1 ? figure(delta, metric) : KPITable.fixed(delta * shown.scale / divisor, 1)
         if text.trimmingCharacters(in: CharacterSet(charactersIn: "-0.,")).isEmpty { return "±0" }
         return text.hasPrefix("-") ? text : "+" + text
     }
@@ -67,10 +69,11 @@ extension ComparisonReport {
                 chart.addText("no result (" + row.status + ")", x: 0, y: Double(index) + 0.5, dx: 6, dy: 4)
                 continue
             }
-            var label = figure(row.values[metric], metric) + " " + shown.unit
-            if index > 0, let change = difference(metric, of: row) { label += " (" + change + ")" }
+            // Labels in the axis unit (millions for large costs), the unit itself in the axis title.
+            var label = KPITable.fixed(value / divisor, divisor == 1 ? shown.decimals : 1)
+            if index > 0, let change = difference(metric, of: row, divisor: divisor) { label += " (" + change + ")" }
             chart.addRect(x0: 0, x1: value / divisor, y0: Double(index) + 0.2, y1: Double(index) + 0.8,
-                          color: index == 0 ? "#8c959f" : "#3a6ea5", tooltip: row.scenario + ": " + label)
+                          color: index == 0 ? "#8c959f" : "#3a6ea5", tooltip: row.scenario + ": " + label + " " + unit)
             chart.addText(label, x: max(value / divisor, 0), y: Double(index) + 0.5, dx: 6, dy: 4)
         }
         return "<div><h3>" + HTMLText.escape(shown.title) + "</h3>" + chart.svg() + "</div>"

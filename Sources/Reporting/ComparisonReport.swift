@@ -92,7 +92,7 @@ public struct ComparisonReport: Sendable {
 
     /// Table and chart grid styles added to the single report's style sheet.
     static let extraStyle = """
-        .charts{display:grid;grid-template-columns:1fr 1fr;gap:12px 24px}
+        .charts{display:grid;grid-template-columns:1fr 1fr;gap:12px 24px}h3{font-size:14px;margin:8px 0 0}
         table{border-collapse:collapse;font-size:13px;width:100%}th,td{border-bottom:1px solid #d0d7de;padding:4px 6px;text-align:right}
         th:first-child,td:first-child,td.text{text-align:left}td .delta{color:#57606a}
         """

@@ -119,7 +119,7 @@ public struct HTMLReport: Sendable {
         .swatch{display:inline-block;width:14px;height:10px;margin-right:6px;vertical-align:middle}
         .swatch.line{height:0;border-top:3px solid;width:18px}
         svg{display:block;font-size:11px}svg rect{shape-rendering:crispEdges}svg text{fill:#1b1f24}svg text.title{font-size:12px;fill:#57606a}
-        svg text.note{font-size:12px;font-weight:600}
+        svg text.note{font-size:12px;font-weight:600;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
         .axis line{stroke:#8c959f;stroke-width:1}.axis line.grid{stroke:#eaeef2}
         footer{margin-top:32px}
         """
