@@ -17,6 +17,15 @@ public struct TariffBands: Sendable, Equatable {
     /// The billing month (`yyyy-mm`, local time) of each hour, length `hourCount`.
     public let billingMonths: [String]
 
+    /// Bands given hour by hour (`hourBands` and `billingMonths` of equal length).
+    public init(tariffName: String, bands: [String], countedBands: [String], hourBands: [String?], billingMonths: [String]) {
+        self.tariffName = tariffName
+        self.bands = bands
+        self.countedBands = countedBands
+        self.hourBands = hourBands
+        self.billingMonths = billingMonths
+    }
+
     /// The bands of the `hourCount` snapshots from `firstHour` (0-based) of `network`'s time axis; nil when the
     /// network has no grid connection with a tariff or the hours are outside the time axis.
     public init?(network: Network, firstHour: Int, hourCount: Int) {
@@ -25,11 +34,9 @@ public struct TariffBands: Sendable, Equatable {
         let calendar = LocalCalendar(timeZone: network.timeAxis.timeZone,
                                      holidays: HolidayCalendar(code: network.holidays) ?? .none)
         let window = HourWindow(axis: network.timeAxis, start: firstHour, count: hourCount, calendar: calendar)
-        tariffName = tariff.name
-        bands = tariff.bands
-        countedBands = tariff.demandCharge?.countedBands ?? []
-        hourBands = (0..<hourCount).map { window.band(of: tariff, hour: $0) }
-        billingMonths = (0..<hourCount).map { window.monthKey($0) }
+        self.init(tariffName: tariff.name, bands: tariff.bands, countedBands: tariff.demandCharge?.countedBands ?? [],
+                  hourBands: (0..<hourCount).map { window.band(of: tariff, hour: $0) },
+                  billingMonths: (0..<hourCount).map { window.monthKey($0) })
     }
 
     /// Whether import in hour `index` of the horizon counts toward the month's billing peak.

@@ -37,12 +37,12 @@ extension ComparisonReport {
         return HTMLReport.figure(value.map { $0 * shown.scale }, shown.decimals)
     }
 
-    /// `+1.5` / `-0.2` / `±0` in the metric's display unit (divided by `divisor`, then with one decimal), nil when
-    /// there is no difference to show.
-    func difference(_ metric: ScenarioComparison.Metric, of row: Row, divisor: Double = 1) -> String? {
+    /// `+1.5` / `-0.2` / `±0` in the metric's display unit divided by `divisor` with `decimals` (default: the
+    /// metric's), nil when there is no difference to show.
+    func difference(_ metric: ScenarioComparison.Metric, of row: Row, divisor: Double = 1, decimals: Int? = nil) -> String? {
         guard let delta = delta(metric, of: row) else { return nil }
         let shown = display(metric)
-        let text = divisor == 1 ? figure(delta, metric) : KPITable.fixed(delta * shown.scale / divisor, 1)
+        let text = KPITable.fixed(delta * shown.scale / divisor, decimals ?? shown.decimals)
         if text.trimmingCharacters(in: CharacterSet(charactersIn: "-0.,")).isEmpty { return "±0" }
         return text.hasPrefix("-") ? text : "+" + text
     }
@@ -54,7 +54,9 @@ extension ComparisonReport {
         let values = rows.map { $0.values[metric].map { $0 * shown.scale } }
         let finite = values.compactMap { $0 }
         let largest = finite.map(abs).max() ?? 0
-        let (divisor, unit) = metric == .totalCost && largest >= 1e6 ? (1e6, "million " + currency) : (1.0, shown.unit)
+        // Costs above a million in millions, with 2 decimals below 100 million.
+        let (divisor, unit, decimals) = metric == .totalCost && largest >= 1e6
+            ? (1e6, "million " + currency, largest >= 1e8 ? 1 : 2) : (1.0, shown.unit, shown.decimals)
         let domain = LinearScale.niceDomain(min(finite.min() ?? 0, 0) / divisor, max(finite.max() ?? 0, 0) / divisor)
         var margins = SVGChart.Margins()
         margins.left = 120
@@ -70,8 +72,10 @@ extension ComparisonReport {
                 continue
             }
             // Labels in the axis unit (millions for large costs), the unit itself in the axis title.
-            var label = KPITable.fixed(value / divisor, divisor == 1 ? shown.decimals : 1)
-            if index > 0, let change = difference(metric, of: row, divisor: divisor) { label += " (" + change + ")" }
+            var label = KPITable.fixed(value / divisor, decimals)
+            if index > 0, let change = difference(metric, of: row, divisor: divisor, decimals: decimals) {
+                label += " (" + change + ")"
+            }
             chart.addRect(x0: 0, x1: value / divisor, y0: Double(index) + 0.2, y1: Double(index) + 0.8,
                           color: index == 0 ? "#8c959f" : "#3a6ea5", tooltip: row.scenario + ": " + label + " " + unit)
             chart.addText(label, x: max(value / divisor, 0), y: Double(index) + 0.5, dx: 6, dy: 4)
