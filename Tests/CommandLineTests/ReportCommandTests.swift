@@ -124,13 +124,7 @@ struct ReportCommandTests {
         let directory = try Self.dispatch(Self.example, hours: 168)
         defer { try? FileManager.default.removeItem(at: directory) }
         try Self.report([directory.path])
-        let page = "file://" + directory.appendingPathComponent("report.html").path
-        let screenshot = directory.appendingPathComponent("screenshot.png")
-        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=" + directory.appendingPathComponent("profile").path]
-        _ = try Self.launch(Self.chromium ?? "chromium", common + ["--screenshot=" + screenshot.path, "--window-size=1280,2400", page])
-        let size = try FileManager.default.attributesOfItem(atPath: screenshot.path)[.size] as? Int ?? 0
-        #expect(size > 20_000)
-        let dom = try Self.launch(Self.chromium ?? "chromium", common + ["--dump-dom", page])
+        let dom = try Self.renderInChromium(directory, height: 2400)
         #expect(dom.contains("<h1>re100 report: "))
         #expect(dom.components(separatedBy: "<svg ").count - 1 == 8)
         #expect(dom.components(separatedBy: "<rect ").count - 1 > 168 * 4)  // LMP cells: 4 buses x 168 hours
@@ -148,19 +142,25 @@ struct ReportCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         #expect(try CompareCommandTests.compare([Self.example, "--hours", "24", "--scenario", CompareCommandTests.scenarios[2],
                                                  "--out", directory.path]) == nil)
-        let page = "file://" + directory.appendingPathComponent("report.html").path
-        let screenshot = directory.appendingPathComponent("screenshot.png")
-        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=" + directory.appendingPathComponent("profile").path]
-        _ = try Self.launch(Self.chromium ?? "chromium", common + ["--screenshot=" + screenshot.path, "--window-size=1280,1200", page])
-        let size = try FileManager.default.attributesOfItem(atPath: screenshot.path)[.size] as? Int ?? 0
-        #expect(size > 20_000)
-        let dom = try Self.launch(Self.chromium ?? "chromium", common + ["--dump-dom", page])
+        let dom = try Self.renderInChromium(directory, height: 1200)
         #expect(dom.contains("<h1>re100 comparison: "))
         #expect(dom.components(separatedBy: "<svg ").count - 1 == 5)
         #expect(dom.components(separatedBy: "<rect ").count - 1 == 5 * 2)  // one bar per scenario and chart
         #expect(dom.contains("(+"))  // differences to the base labelled
         #expect(!dom.localizedCaseInsensitiveContains("error"))
         #expect(!dom.contains("n/a"))
+    }
+
+    /// Renders `directory/report.html` in headless Chromium: takes a screenshot 1280 px wide and `height` px high
+    /// (it must exist and not be blank, > 20 kB) and returns the DOM Chromium built.
+    static func renderInChromium(_ directory: URL, height: Int) throws -> String {
+        let page = "file://" + directory.appendingPathComponent("report.html").path
+        let screenshot = directory.appendingPathComponent("screenshot.png")
+        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=" + directory.appendingPathComponent("profile").path]
+        _ = try launch(chromium ?? "chromium", common + ["--screenshot=" + screenshot.path, "--window-size=1280,\(height)", page])
+        let size = try FileManager.default.attributesOfItem(atPath: screenshot.path)[.size] as? Int ?? 0
+        #expect(size > 20_000)
+        return try launch(chromium ?? "chromium", common + ["--dump-dom", page])
     }
 
     /// Runs `executable` with `arguments` (stopped after 120 s) and returns its stdout (stderr is discarded: Chromium
