@@ -30,7 +30,7 @@ public enum DispatchOptimizer {
         var diagnosis: InfeasibilityDiagnosis?
         var reportedState: DispatchState?
 
-        for (start, length, committed) in plan.windows {
+        for (index, (start, length, committed)) in plan.windows.enumerated() {
             var began = clock.now
             let window = HourWindow(axis: network.timeAxis, start: start, count: length, calendar: calendar)
             let formulation = try DispatchFormulation.build(network: network, window: window, state: state,
@@ -73,6 +73,7 @@ public enum DispatchOptimizer {
             timestamps += network.timeAxis.snapshots[start..<(start + committed)]
             state = extraction.endState(carrying: state, after: committed)
             timings.extractSeconds += seconds(clock.now - began)
+            options.progress?(index + 1, plan.windows.count)
             if solution.status != .optimal { break }
         }
         return DispatchResult(status: status, timestamps: timestamps, units: units, prices: prices, kpis: totals.kpis,

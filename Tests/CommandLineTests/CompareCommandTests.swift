@@ -64,10 +64,10 @@ struct CompareCommandTests {
         var dispatch = try DispatchCommand.parseAsRoot([Self.example] + flags + ["--out", plain, "--log-level", "error"])
         try dispatch.run()
 
-        // base/ holds exactly what `re100 dispatch --out` writes, apart from timings.
+        // base/ holds exactly what `re100 dispatch --out` writes, apart from timings, and its report.
         let base = try Self.files(under: URL(fileURLWithPath: out + "/base"))
-        #expect(base == (try Self.files(under: URL(fileURLWithPath: plain))))
-        #expect(base.keys.sorted() == ["prices.csv", "schedule.csv", "summary.json"])
+        #expect(base.filter { $0.key != "report.html" } == (try Self.files(under: URL(fileURLWithPath: plain))))
+        #expect(base.keys.sorted() == ["prices.csv", "report.html", "schedule.csv", "summary.json"])
 
         let comparison = try Self.json(out + "/comparison.json")
         let rows = try #require(comparison["rows"] as? [[String: Any]])
@@ -115,7 +115,7 @@ struct CompareCommandTests {
                                      + Self.scenarios.prefix(2).flatMap { ["--scenario", $0] }) == nil)
             outputs.append(try Self.files(under: out))
         }
-        #expect(outputs[0].count == 2 + 3 * 3)
+        #expect(outputs[0].count == 3 + 3 * 4)  // comparison.csv/.json/report.html, 3 folders of 4 files
         #expect(outputs[0] == outputs[1])
     }
 
