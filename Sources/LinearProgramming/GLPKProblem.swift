@@ -24,8 +24,11 @@ struct GLPKOutcome {
 final class GLPKProblem {
     private var pointer: OpaquePointer?
     private let hook: TerminalHook?
+    /// re100's own notes on the solve (the certificate's verdict), to the same place as GLPK's output.
+    private let log: (@Sendable (String) -> Void)?
 
     init(model: LinearModel, log: (@Sendable (String) -> Void)?, messageLevel: MessageLevel) throws(SolverError) {
+        self.log = log
         try Self.checkScalars(model)
         if let log, messageLevel != .off {
             hook = TerminalHook(log: log)
@@ -164,6 +167,10 @@ final class GLPKProblem {
                 return definite
             }
             let certificate = interiorCertificate(problem, model: model)
+            let verdict = certificate.holds(tolerance: options.certificateTolerance) ? "kept" : "not proven, crossing over"
+            log?("interior point \(verdict): relative gap \(certificate.relativeGap), primal infeasibility "
+                 + "\(certificate.primalInfeasibility) (objective effect \(certificate.infeasibilityCost)), "
+                 + "dual infeasibility \(certificate.dualInfeasibility)")
             if certificate.holds(tolerance: options.certificateTolerance) {
                 outcome.status = .optimal
                 outcome.hasPrimal = true

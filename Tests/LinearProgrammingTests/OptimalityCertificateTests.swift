@@ -19,6 +19,7 @@ import Testing
         #expect(certificate.primalObjective == 36)
         #expect(certificate.dualObjective == 36)
         #expect(certificate.relativeGap == 0 && certificate.primalInfeasibility == 0 && certificate.dualInfeasibility == 0)
+        #expect(certificate.infeasibilityCost == 0)
         #expect(certificate.holds(tolerance: 1e-12))
     }
 
@@ -31,10 +32,12 @@ import Testing
         #expect(!certificate.holds(tolerance: 0.01) && certificate.holds(tolerance: 0.06))
     }
 
-    /// (2, 6.5) breaks 2y ≤ 12 by 1 (relative 1 / 13) and 3x + 2y ≤ 18 by 1 (relative 1 / 19).
+    /// (2, 6.5) breaks 2y ≤ 12 by 1 (relative 1 / 13) and 3x + 2y ≤ 18 by 1 (relative 1 / 19); with duals 1.5
+    /// and 1 those violations are worth 2.5 against the objective 3·2 + 5·6.5 = 38.5.
     @Test func infeasiblePointsAreMeasured() throws {
         let certificate = OptimalityCertificate(model: try Self.wyndor(), columnValues: [2, 6.5], rowDuals: [0, 1.5, 1])
         #expect(abs(certificate.primalInfeasibility - 1.0 / 13) < 1e-12)
+        #expect(abs(certificate.infeasibilityCost - 2.5 / 38.5) < 1e-12)
         #expect(!certificate.holds(tolerance: 0.05))
     }
 
