@@ -4,21 +4,6 @@ import Testing
 
 @Suite("NamedFileCatalog and tariffs by name")
 struct NamedFileCatalogTests {
-    /// A temporary folder with `files` (relative path -> contents), removed by `remove()`.
-    private struct Scratch {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("re100-catalog-tests-\(UUID().uuidString)")
-
-        init(_ files: [String: String]) throws {
-            for (path, text) in files {
-                let file = url.appendingPathComponent(path)
-                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try text.write(to: file, atomically: true, encoding: .utf8)
-            }
-        }
-
-        func remove() { try? FileManager.default.removeItem(at: url) }
-    }
-
     private static let kepcoText: String = {
         let url = GridFolder.bundled("tariffs").appendingPathComponent("kepco-industrial-b-high-voltage-a-option-2.toml")
         return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
@@ -33,7 +18,7 @@ struct NamedFileCatalogTests {
     }
 
     @Test func firstFolderWinsAndNamesAreMerged() throws {
-        let scratch = try Scratch(["a/fast.toml": "x = 1", "b/fast.toml": "x = 2", "b/slow.toml": "", "b/notes.txt": ""])
+        let scratch = try GridFolder(["a/fast.toml": "x = 1", "b/fast.toml": "x = 2", "b/slow.toml": "", "b/notes.txt": ""])
         defer { scratch.remove() }
         let missing = scratch.url.appendingPathComponent("missing")
         let catalog = NamedFileCatalog(folders: [missing, scratch.url.appendingPathComponent("a"), scratch.url.appendingPathComponent("b")])
@@ -51,8 +36,8 @@ struct NamedFileCatalogTests {
     private static let tariffGrid = GridFolder.minimalGrid + "tariff = \"kepco\"\n"
 
     @Test func gridTariffByNameComesFromTheCatalog() throws {
-        let data = try Scratch(["tariffs/kepco.toml": Self.kepcoText])
-        let grid = try Scratch(["grid.toml": Self.tariffGrid, "series.csv": GridFolder.minimalSeries])
+        let data = try GridFolder(["tariffs/kepco.toml": Self.kepcoText])
+        let grid = try GridFolder(["grid.toml": Self.tariffGrid, "series.csv": GridFolder.minimalSeries])
         defer { data.remove(); grid.remove() }
         let catalog = NamedFileCatalog(folders: [data.url.appendingPathComponent("tariffs")])
         let read = try NativeGridReader.read(directory: grid.url, tariffs: catalog)
@@ -62,8 +47,8 @@ struct NamedFileCatalogTests {
     }
 
     @Test func unknownTariffNameListsFoldersAndNames() throws {
-        let data = try Scratch(["tariffs/kepco.toml": Self.kepcoText, "tariffs/other.toml": Self.kepcoText])
-        let grid = try Scratch(["grid.toml": GridFolder.minimalGrid + "tariff = \"kepko\"\n", "series.csv": GridFolder.minimalSeries])
+        let data = try GridFolder(["tariffs/kepco.toml": Self.kepcoText, "tariffs/other.toml": Self.kepcoText])
+        let grid = try GridFolder(["grid.toml": GridFolder.minimalGrid + "tariff = \"kepko\"\n", "series.csv": GridFolder.minimalSeries])
         defer { data.remove(); grid.remove() }
         let folder = data.url.appendingPathComponent("tariffs")
         let diagnostics = GridValidation.validate(grid.url, tariffs: NamedFileCatalog(folders: [folder]))
@@ -78,8 +63,8 @@ struct NamedFileCatalogTests {
 
     @Test func tariffPathsStayRelativeToTheGrid() throws {
         // A bare file name with .toml is a path: the grid's own file, even when the catalog has that name.
-        let data = try Scratch(["tariffs/local.toml": "not a tariff"])
-        let grid = try Scratch([
+        let data = try GridFolder(["tariffs/local.toml": "not a tariff"])
+        let grid = try GridFolder([
             "grid.toml": GridFolder.minimalGrid + "tariff = \"local.toml\"\n", "series.csv": GridFolder.minimalSeries,
             "local.toml": Self.kepcoText,
         ])
@@ -89,8 +74,8 @@ struct NamedFileCatalogTests {
     }
 
     @Test func overlayTariffByName() throws {
-        let data = try Scratch(["tariffs/kepco.toml": Self.kepcoText])
-        let grid = try Scratch([
+        let data = try GridFolder(["tariffs/kepco.toml": Self.kepcoText])
+        let grid = try GridFolder([
             "grid.toml": GridFolder.minimalGrid, "series.csv": GridFolder.minimalSeries,
             "s.toml": "[set]\ngrid_connection.tariff = \"kepco\"\n", "bad.toml": "[set]\ngrid_connection.tariff = \"nope\"\n",
         ])
