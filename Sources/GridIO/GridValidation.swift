@@ -9,8 +9,9 @@ public enum GridValidation {
     }
 
     /// Reads a native grid folder, a PyPSA CSV folder (no `grid.toml` but `buses.csv`; its problems are
-    /// located by file and field path, snapshot times read as UTC) or a MATPOWER `.m` case.
-    public static func read(_ url: URL) throws(GridDiagnostics) -> NativeGrid {
+    /// located by file and field path, snapshot times read as UTC) or a MATPOWER `.m` case. A native grid's
+    /// tariff given by bare name is looked up in `tariffs`.
+    public static func read(_ url: URL, tariffs: NamedFileCatalog = NamedFileCatalog(folders: [])) throws(GridDiagnostics) -> NativeGrid {
         if url.pathExtension.lowercased() == "m" {
             let matpower = try MATPOWERReader.read(contentsOf: url)
             return try imported(matpower.network, warnings: matpower.warnings, directory: url.deletingLastPathComponent(),
@@ -19,7 +20,7 @@ public enum GridValidation {
         let directory = gridDirectory(url)
         let native = directory.appendingPathComponent(NativeGridReader.fileName)
         guard !FileManager.default.fileExists(atPath: native.path), PyPSAReader.isPyPSAFolder(directory) else {
-            return try NativeGridReader.read(directory: directory)
+            return try NativeGridReader.read(directory: directory, tariffs: tariffs)
         }
         let pypsa = try PyPSAReader.read(directory: directory)
         return try imported(pypsa.network, warnings: pypsa.warnings, directory: directory, file: directory.path,
@@ -44,10 +45,12 @@ public enum GridValidation {
 
     /// Every problem of the grid at `url` (native folder or `grid.toml`, or PyPSA folder) with `scenarios`
     /// applied in order: reading problems first (then validation is skipped), else the located validation report.
-    public static func validate(_ url: URL, scenarios: [URL] = []) -> GridDiagnostics {
+    /// Tariffs given by bare name are looked up in `tariffs`.
+    public static func validate(_ url: URL, scenarios: [URL] = [],
+                                tariffs: NamedFileCatalog = NamedFileCatalog(folders: [])) -> GridDiagnostics {
         let grid: NativeGrid
         do {
-            grid = try read(url)
+            grid = try read(url, tariffs: tariffs)
         } catch {
             return error
         }
@@ -55,7 +58,7 @@ public enum GridValidation {
         var located: [LocatedScenario] = []
         for scenario in scenarios {
             do {
-                located.append(try ScenarioReader.read(contentsOf: scenario, for: grid))
+                located.append(try ScenarioReader.read(contentsOf: scenario, for: grid, tariffs: tariffs))
             } catch {
                 diagnostics.append(contentsOf: error.errors + error.warnings)
             }

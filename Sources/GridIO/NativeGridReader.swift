@@ -12,7 +12,9 @@ public enum NativeGridReader {
     static let settingsTables: Set<String> = ["network", "snapshots"]
 
     /// Reads the grid in `directory`; throws every problem found (warnings ride along in `NativeGrid.warnings`).
-    public static func read(directory: URL) throws(GridDiagnostics) -> NativeGrid {
+    /// A tariff named by bare name (`tariff = "kepco-industrial-b-high-voltage-a-option-2"`) is looked up in
+    /// `tariffs`; a tariff path is relative to `directory`.
+    public static func read(directory: URL, tariffs: NamedFileCatalog = NamedFileCatalog(folders: [])) throws(GridDiagnostics) -> NativeGrid {
         let file = directory.appendingPathComponent(fileName)
         let source: TOMLSource
         do {
@@ -20,11 +22,12 @@ public enum NativeGridReader {
         } catch {
             throw GridDiagnostics(errors: [error])
         }
-        return try read(source, directory: directory)
+        return try read(source, directory: directory, tariffs: tariffs)
     }
 
-    /// Reads a parsed `grid.toml` whose relative paths start at `directory`.
-    public static func read(_ source: TOMLSource, directory: URL) throws(GridDiagnostics) -> NativeGrid {
+    /// Reads a parsed `grid.toml` whose relative paths start at `directory`; tariff names are looked up in `tariffs`.
+    public static func read(_ source: TOMLSource, directory: URL,
+                            tariffs: NamedFileCatalog = NamedFileCatalog(folders: [])) throws(GridDiagnostics) -> NativeGrid {
         var collector = DiagnosticsCollector()
         let allowed = settingsTables.union(Network.settingsTables).union(ComponentKind.allCases.map(\.rawValue))
         collector.record(source.unknownKeys(at: "", allowed: allowed))
@@ -58,8 +61,11 @@ public enum NativeGridReader {
             guard let assignments = fields.assignments(at: table, kind: fieldKind, collector: &collector) else { continue }
             collector.record(network.assignSettings(table: table, fields: assignments).map(grid.locate))
         }
-        if let connection = network.gridConnection, !connection.tariffFile.isEmpty {
-            let url = directory.resolving(connection.tariffFile)
+        if let connection = network.gridConnection, !connection.tariffFile.isEmpty,
+           let url = collector.attempt({ () throws(GridIOError) in
+               try TariffReader.file(for: connection.tariffFile, relativeTo: directory, catalog: tariffs, source: source,
+                                     field: "grid_connection.tariff")
+           }) {
             do {
                 let tariff = try TariffReader.read(contentsOf: url)
                 grid.tariff = tariff

@@ -7,7 +7,7 @@ import GridModel
 /// name = "larger-pv"                       # optional, default: the file stem
 /// [set]                                    # set fields by path; series as "file.csv:column" (relative to the overlay)
 /// generators.pv_ground.p_nom = 240
-/// grid_connection.tariff = "../../tariffs/other.toml"
+/// grid_connection.tariff = "../../tariffs/other.toml"   # or a bare name found in the data folder
 /// [scale]                                  # multiply numbers or series
 /// loads.ai_datacenter.p_set = 1.1
 /// [add.storage_units.ess_2]                # add a component with its fields
@@ -19,7 +19,9 @@ import GridModel
 /// Operations apply in this order: set, scale, add, remove (file order within each table).
 public enum ScenarioReader {
     /// Reads an overlay for `grid` (series it references must match the grid's snapshots); throws every problem found.
-    public static func read(contentsOf url: URL, for grid: NativeGrid) throws(GridDiagnostics) -> LocatedScenario {
+    /// A tariff set by bare name is looked up in `tariffs`, a tariff path is relative to the overlay.
+    public static func read(contentsOf url: URL, for grid: NativeGrid,
+                            tariffs catalog: NamedFileCatalog = NamedFileCatalog(folders: [])) throws(GridDiagnostics) -> LocatedScenario {
         let source: TOMLSource
         do {
             source = try TOMLSource.load(contentsOf: url)
@@ -41,8 +43,11 @@ public enum ScenarioReader {
             let modelPath = FieldPath(dotted: String(leaf.dropFirst("set.".count)))
             if modelPath.description == "grid_connection.tariff" {
                 guard let file = collector.attempt({ () throws(GridIOError) in try source.string(at: leaf) }) else { continue }
+                guard let tariffFile = collector.attempt({ () throws(GridIOError) in
+                    try TariffReader.file(for: file, relativeTo: directory, catalog: catalog, source: source, field: leaf)
+                }) else { continue }
                 do {
-                    let tariff = try TariffReader.read(contentsOf: directory.resolving(file))
+                    let tariff = try TariffReader.read(contentsOf: tariffFile)
                     tariffs[operations.count] = tariff
                     operations.append(.replaceTariff(tariff.tariff, file: file))
                     paths.append(leaf)

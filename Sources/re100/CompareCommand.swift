@@ -36,7 +36,9 @@ struct CompareCommand: ParsableCommand {
     /// `--jobs`, or the number of cores.
     var jobCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
-    @Option(help: "Solver preset file (default: the compiled-in solver-configs/default.toml).")
+    @Option(help: ArgumentHelp(
+        "Solver preset: a bundled name (default, fast, robust, mip) or a preset file (default: the compiled-in default).",
+        valueName: "name|file.toml"))
     var solverConfig: String?
 
     @Option(help: "Output directory for comparison.csv, comparison.json and one result folder per scenario.")
@@ -72,7 +74,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.run {
             let logger = logging.bootstrap()
-            let solverOptions = try SolverPresetLoader.load(path: solverConfig)
+            let solverOptions = try SolverPresetLoader.load(path: solverConfig, presets: DataDirectories.current().solverPresets)
             // Read every grid first, so bad input fails (exit 65) before any solve.
             let names = ["base"] + scenarios.map(Self.scenarioName)
             let grids = try ([[]] + scenarios.map { [$0] }).map { overlays in

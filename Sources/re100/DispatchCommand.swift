@@ -23,7 +23,9 @@ struct DispatchCommand: ParsableCommand {
 
     @OptionGroup var overlays: ScenarioOptions
 
-    @Option(help: "Solver preset file (default: the compiled-in solver-configs/default.toml).")
+    @Option(help: ArgumentHelp(
+        "Solver preset: a bundled name (default, fast, robust, mip) or a preset file (default: the compiled-in default).",
+        valueName: "name|file.toml"))
     var solverConfig: String?
 
     @Flag(help: "Solve unit commitment as a MILP (windows of at most 168 hours).")
@@ -41,7 +43,7 @@ struct DispatchCommand: ParsableCommand {
         try ExitStatus.run {
             let logger = logging.bootstrap()
             let grid = try GridLoader.load(input.grid, scenarios: overlays.scenarios, logger: logger)
-            let solverOptions = try SolverPresetLoader.load(path: solverConfig)
+            let solverOptions = try SolverPresetLoader.load(path: solverConfig, presets: DataDirectories.current().solverPresets)
             logger.info("dispatching \(input.grid) (\(grid.format), \(grid.network.timeAxis.count) snapshots)")
             // A bar for rolling windows only: one LP has nothing to count.
             let bar = windows.window == nil ? nil : ProgressBar.terminal(label: "dispatch", logging: logging)

@@ -20,10 +20,12 @@ struct LoadedGrid {
 /// `buses.csv` and `snapshots.csv`/`network.csv` a PyPSA export, a `.m` file a MATPOWER case. Overlays
 /// (`--scenario`) apply to native grids, in order; the result is validated and warnings are logged.
 enum GridLoader {
-    /// Reads `path` and applies `scenarios`.
+    /// Reads `path` and applies `scenarios`; tariffs given by bare name are looked up in `tariffs` (default:
+    /// the data folders of this process, `DataDirectories`).
     /// - Throws: `GridDiagnostics` (exit 65) with every problem, `ExitStatus.InputError` for a path that is
     ///   no grid, `ExitStatus.UsageError` for overlays on a grid format that has none.
-    static func load(_ path: String, scenarios: [String], logger: Logger) throws -> LoadedGrid {
+    static func load(_ path: String, scenarios: [String], logger: Logger,
+                     tariffs: NamedFileCatalog = DataDirectories.current().tariffs) throws -> LoadedGrid {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -32,7 +34,7 @@ enum GridLoader {
         let directory = GridValidation.gridDirectory(url)
         let fingerprint: (Network, String, [URL])
         if FileManager.default.fileExists(atPath: directory.appendingPathComponent(NativeGridReader.fileName).path) {
-            fingerprint = try native(directory, scenarios: scenarios, logger: logger)
+            fingerprint = try native(directory, scenarios: scenarios, tariffs: tariffs, logger: logger)
         } else {
             guard scenarios.isEmpty else {
                 throw ExitStatus.UsageError(message: "--scenario: overlays apply to native grids (grid.toml) only")
@@ -58,13 +60,14 @@ enum GridLoader {
             scenarios: try scenarios.map { InputFile(path: $0, sha256: try GridFingerprint.sha256(ofFile: URL(fileURLWithPath: $0))) })
     }
 
-    private static func native(_ directory: URL, scenarios: [String], logger: Logger) throws -> (Network, String, [URL]) {
-        let grid = try NativeGridReader.read(directory: directory)
+    private static func native(_ directory: URL, scenarios: [String], tariffs: NamedFileCatalog,
+                               logger: Logger) throws -> (Network, String, [URL]) {
+        let grid = try NativeGridReader.read(directory: directory, tariffs: tariffs)
         var located: [LocatedScenario] = []
         var problems = GridDiagnostics()
         for scenario in scenarios {
             do {
-                located.append(try ScenarioReader.read(contentsOf: URL(fileURLWithPath: scenario), for: grid))
+                located.append(try ScenarioReader.read(contentsOf: URL(fileURLWithPath: scenario), for: grid, tariffs: tariffs))
             } catch {
                 problems.append(contentsOf: error.errors + error.warnings)
             }

@@ -2,7 +2,7 @@ import Foundation
 import GridIO
 import LinearProgramming
 
-/// Reads a solver preset (`--solver-config FILE.toml`, docs/solver-configs.md) into `SolverOptions`: a flat
+/// Reads a solver preset (`--solver-config NAME|FILE.toml`, docs/solver-configs.md) into `SolverOptions`: a flat
 /// table of the keys of `SolverOptions.CodingKeys`. Every unknown key, wrong type or bad value is reported
 /// with file, line, column and key; absent keys keep the compiled-in default.
 enum SolverPresetLoader {
@@ -18,10 +18,25 @@ enum SolverPresetLoader {
         return try options(from: source)
     }
 
-    /// The options of the preset file at `path` (`--solver-config`), or the compiled-in defaults when nil.
-    static func load(path: String?) throws(GridDiagnostics) -> SolverOptions {
+    /// The options of `--solver-config`: a bare name (`fast`: no slash, no `.toml`) is the preset of that name
+    /// in `presets` (the data folders' `solver-configs/`), anything else a file path; the compiled-in defaults
+    /// when nil.
+    /// - Throws: `ExitStatus.UsageError` (exit 64) for a name no folder has, `GridDiagnostics` (exit 65) for a
+    ///   bad preset file.
+    static func load(path: String?, presets: NamedFileCatalog) throws -> SolverOptions {
         guard let path else { return SolverOptions() }
-        return try load(contentsOf: URL(fileURLWithPath: path))
+        return try load(contentsOf: file(for: path, presets: presets))
+    }
+
+    /// The preset file `--solver-config` names: a bare name looked up in `presets`, else the path as given.
+    /// - Throws: `ExitStatus.UsageError` listing the folders searched and the names available.
+    static func file(for reference: String, presets: NamedFileCatalog) throws(ExitStatus.UsageError) -> URL {
+        guard NamedFileCatalog.isName(reference) else { return URL(fileURLWithPath: reference) }
+        guard let file = presets.file(named: reference) else {
+            throw ExitStatus.UsageError(message: "--solver-config: no preset named '\(reference)'; expected a preset file "
+                + "path or \(presets.searchedDescription())")
+        }
+        return file
     }
 
     /// The options of a parsed preset.

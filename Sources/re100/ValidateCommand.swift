@@ -29,7 +29,8 @@ struct ValidateCommand: ParsableCommand {
         try ExitStatus.run {
             logging.bootstrap()
             let diagnostics = GridValidation.validate(
-                URL(fileURLWithPath: grid), scenarios: scenarios.map { URL(fileURLWithPath: $0) })
+                URL(fileURLWithPath: grid), scenarios: scenarios.map { URL(fileURLWithPath: $0) },
+                tariffs: DataDirectories.current().tariffs)
             switch format {
             case .json: print(try ValidationOutput.json(diagnostics))
             case .table: print(ValidationOutput.table(diagnostics, grid: grid), terminator: "")

@@ -14,6 +14,9 @@ struct GridFolder {
         }
     }
 
+    /// Deletes the folder (tests call it in `defer`).
+    func remove() { try? FileManager.default.removeItem(at: url) }
+
     /// `grids/<name>` of this repository.
     static func bundled(_ name: String) -> URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
