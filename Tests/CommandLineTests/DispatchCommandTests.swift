@@ -9,10 +9,20 @@ struct DispatchCommandTests {
         .deletingLastPathComponent()
     static let singleBus = root.appendingPathComponent("grids/single-bus").path
 
+    /// A new folder under one parent per test process, which is removed when the process exits.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("re100-cli-\(UUID().uuidString)")
+        let url = testProcessFolder.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    static let testProcessFolder: URL = {
+        atexit { try? FileManager.default.removeItem(at: DispatchCommandTests.processFolder()) }
+        return processFolder()
+    }()
+
+    private static func processFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("re100-cli-tests-\(getpid())")
     }
 
     @Test(arguments: [

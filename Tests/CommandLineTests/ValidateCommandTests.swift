@@ -25,7 +25,7 @@ struct ValidateCommandTests {
     }
 
     @Test func badScenarioExitsWithDataError() throws {
-        let overlay = FileManager.default.temporaryDirectory.appendingPathComponent("re100-validate-\(UUID().uuidString).toml")
+        let overlay = try DispatchCommandTests.temporaryDirectory().appendingPathComponent("overlay.toml")
         try "[set]\ngenerators.nothing.p_nom = 1\n".write(to: overlay, atomically: true, encoding: .utf8)
         var command = try ValidateCommand.parseAsRoot([
             Self.grids.appendingPathComponent("single-bus").path, "--scenario", overlay.path, "--format", "json",

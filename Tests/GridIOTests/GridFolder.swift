@@ -6,12 +6,23 @@ struct GridFolder {
 
     /// Writes `files` (relative path -> contents) into a new temporary folder.
     init(_ files: [String: String]) throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("re100-grid-tests-\(UUID().uuidString)")
+        url = Self.parent.appendingPathComponent(UUID().uuidString)
         for (path, text) in files {
             let file = url.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: file, atomically: true, encoding: .utf8)
         }
+    }
+
+    /// The parent of every folder this test process writes, removed when the process exits (so folders that a
+    /// test does not ``remove()`` itself do not pile up in the temporary directory).
+    static let parent: URL = {
+        atexit { try? FileManager.default.removeItem(at: GridFolder.processFolder()) }
+        return processFolder()
+    }()
+
+    private static func processFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("re100-grid-tests-\(getpid())")
     }
 
     /// Deletes the folder (tests call it in `defer`).
