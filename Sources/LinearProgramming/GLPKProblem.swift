@@ -15,6 +15,8 @@ struct GLPKOutcome {
     var stoppedUnstable = false
     /// The proof of optimality of an accepted interior-point answer.
     var certificate: OptimalityCertificate?
+    /// The column values of an accepted interior-point answer (GLPK's, possibly put on their bounds).
+    var keptValues: [Double]?
 
     enum Source { case basic, interior, mixedInteger }
 }
@@ -166,19 +168,24 @@ final class GLPKProblem {
                 definite.method = .interiorPointCertified
                 return definite
             }
-            let certificate = interiorCertificate(problem, model: model)
-            let verdict = certificate.holds(tolerance: options.certificateTolerance) ? "kept" : "not proven, crossing over"
-            log?("interior point \(verdict): relative gap \(certificate.relativeGap), primal infeasibility "
-                 + "\(certificate.primalInfeasibility) (objective effect \(certificate.infeasibilityCost)), "
-                 + "dual infeasibility \(certificate.dualInfeasibility)")
-            if certificate.holds(tolerance: options.certificateTolerance) {
+            let raw = (0..<model.columnCount).map { glp_ipt_col_prim(problem, Int32($0 + 1)) }
+            let duals = (0..<model.rowCount).map { glp_ipt_row_dual(problem, Int32($0 + 1)) }
+            // Values a hair off their bound are put on it (no 1e-9 MW of unserved load in a schedule) when the
+            // proof still holds for the point so cleaned; else the raw point is tried.
+            var certificate = OptimalityCertificate(model: model, columnValues: raw, rowDuals: duals)
+            for values in [OptimalityCertificate.snappedToBounds(raw, model: model), raw] {
+                certificate = OptimalityCertificate(model: model, columnValues: values, rowDuals: duals)
+                guard certificate.holds(tolerance: options.certificateTolerance) else { continue }
+                log?("interior point kept: \(certificate)")
                 outcome.status = .optimal
                 outcome.hasPrimal = true
                 outcome.hasDual = true
                 outcome.method = .interiorPointCertified
                 outcome.certificate = certificate
+                outcome.keptValues = values
                 return outcome
             }
+            log?("interior point not proven, crossing over: \(certificate)")
             // Not proven: finish exactly. The crossover needs an interior optimum to start from.
             var exact = outcome.status == .optimal
                 ? try crossover(after: outcome, model: model, options: options)
@@ -186,13 +193,6 @@ final class GLPKProblem {
             exact.method = .interiorPointCertified
             return exact
         }
-    }
-
-    /// The weak-duality certificate of GLPK's interior-point answer, in the model's own (unscaled) terms.
-    private func interiorCertificate(_ problem: OpaquePointer, model: LinearModel) -> OptimalityCertificate {
-        let values = (0..<model.columnCount).map { glp_ipt_col_prim(problem, Int32($0 + 1)) }
-        let duals = (0..<model.rowCount).map { glp_ipt_row_dual(problem, Int32($0 + 1)) }
-        return OptimalityCertificate(model: model, columnValues: values, rowDuals: duals)
     }
 
     private func simplex(options: SolverOptions, method: SolverMethod, warmStart: Bool = false,
@@ -353,7 +353,10 @@ final class GLPKProblem {
     func solution(for outcome: GLPKOutcome, model: LinearModel) -> LinearSolution {
         var primal: PrimalSolution?
         var dual: DualSolution?
-        if let problem = pointer, outcome.hasPrimal {
+        if let values = outcome.keptValues, let certificate = outcome.certificate {
+            primal = PrimalSolution(objective: certificate.primalObjective, columnValues: values,
+                                    rowActivities: certificate.rowActivities)
+        } else if let problem = pointer, outcome.hasPrimal {
             primal = readPrimal(problem, source: outcome.source, model: model)
         }
         if let problem = pointer, outcome.hasDual, outcome.source != .mixedInteger {

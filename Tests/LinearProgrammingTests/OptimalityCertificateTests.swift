@@ -32,13 +32,25 @@ import Testing
         #expect(!certificate.holds(tolerance: 0.01) && certificate.holds(tolerance: 0.06))
     }
 
-    /// (2, 6.5) breaks 2y ≤ 12 by 1 (relative 1 / 13) and 3x + 2y ≤ 18 by 1 (relative 1 / 19); with duals 1.5
-    /// and 1 those violations are worth 2.5 against the objective 3·2 + 5·6.5 = 38.5.
+    /// (2, 6.5) breaks 2y ≤ 12 by 1 (relative to 1 + 12 + its term 13: 1 / 26) and 3x + 2y ≤ 18 by 1 (relative to
+    /// 1 + 18 + 13: 1 / 32); with duals 1.5 and 1 those violations are worth 2.5 against the objective 38.5.
     @Test func infeasiblePointsAreMeasured() throws {
         let certificate = OptimalityCertificate(model: try Self.wyndor(), columnValues: [2, 6.5], rowDuals: [0, 1.5, 1])
-        #expect(abs(certificate.primalInfeasibility - 1.0 / 13) < 1e-12)
+        #expect(abs(certificate.primalInfeasibility - 1.0 / 26) < 1e-12)
         #expect(abs(certificate.infeasibilityCost - 2.5 / 38.5) < 1e-12)
         #expect(!certificate.holds(tolerance: 0.05))
+    }
+
+    /// Values within 1e-7 (relative to 1 + |bound|) of a bound are put on it; others stay.
+    @Test func valuesNextToABoundArePutOnIt() throws {
+        var builder = LinearModelBuilder()
+        _ = builder.addColumn(name: "a", upper: 100)
+        _ = builder.addColumn(name: "b", upper: 100)
+        _ = builder.addColumn(name: "c", lower: -.infinity)
+        let snapped = OptimalityCertificate.snappedToBounds([5e-8, 100 - 5e-6, 1e-9], model: try builder.build())
+        #expect(snapped == [0, 100, 1e-9])
+        let kept = OptimalityCertificate.snappedToBounds([2e-7, 100 - 2e-5, 3], model: try builder.build())
+        #expect(kept == [2e-7, 100 - 2e-5, 3])
     }
 
     /// A dual that leans on an infinite bound (free column, nonzero reduced cost) proves nothing.
