@@ -7,17 +7,22 @@ import Testing
     /// OptimalityCertificateTests.
     static let methods: [SolverMethod] = SolverMethod.allCases.filter { $0 != .interiorPoint && $0 != .interiorPointCertified }
 
-    /// Wyndor Glass (Hillier & Lieberman): max 3x + 5y, x ≤ 4, 2y ≤ 12, 3x + 2y ≤ 18.
+    /// Wyndor Glass (Hillier & Lieberman): max 3x + 5y, x ≤ 4, 2y ≤ 12, 3x + 2y ≤ 18 (columns x = 0, y = 1).
     /// Optimum x = 2, y = 6, z = 36; shadow prices 0, 1.5, 1.
-    @Test(arguments: methods)
-    func productionPlanning(method: SolverMethod) throws {
+    static func wyndor() throws -> LinearModel {
         var builder = LinearModelBuilder(sense: .maximize)
         let x = builder.addColumn(name: "x", cost: 3)
         let y = builder.addColumn(name: "y", cost: 5)
         builder.addRow(name: "plant1", upper: 4, terms: [(x, 1)])
         builder.addRow(name: "plant2", upper: 12, terms: [(y, 2)])
         builder.addRow(name: "plant3", upper: 18, terms: [(x, 3), (y, 2)])
-        let solution = try GLPKSolver().solve(builder.build(), options: SolverOptions(method: method))
+        return try builder.build()
+    }
+
+    @Test(arguments: methods)
+    func productionPlanning(method: SolverMethod) throws {
+        let (x, y) = (0, 1)
+        let solution = try GLPKSolver().solve(try Self.wyndor(), options: SolverOptions(method: method))
         #expect(solution.status == .optimal)
         let primal = try #require(solution.primal)
         let dual = try #require(solution.dual)

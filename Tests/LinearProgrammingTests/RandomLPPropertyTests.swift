@@ -65,13 +65,15 @@ import Testing
         #expect(abs(model.objectiveValue(of: x) - primal.objective) < tolerance * max(1, abs(primal.objective)))
     }
 
-    /// The crossover ends at the same optimum as the plain simplex.
-    @Test(arguments: 1...10)
-    func crossoverMatchesSimplex(seed: Int) throws {
+    /// The crossover ends at the same optimum as the plain simplex; a certified interior point within its
+    /// certificate tolerance (1e-7, doubled for the simplex's own rounding).
+    @Test(arguments: 1...10, [SolverMethod.interiorPointWithCrossover, .interiorPointCertified])
+    func interiorPointMethodsMatchSimplex(seed: Int, method: SolverMethod) throws {
         let model = try RandomLP.make(seed: UInt64(seed) + 100, rows: 60, columns: 80, density: 0.1)
         let simplex = try GLPKSolver().solve(model, options: SolverOptions(method: .dualSimplex))
-        let crossover = try GLPKSolver().solve(model, options: SolverOptions(method: .interiorPointWithCrossover))
-        let a = try #require(simplex.primal).objective, b = try #require(crossover.primal).objective
-        #expect(abs(a - b) <= 1e-9 * max(1, abs(a)))
+        let other = try GLPKSolver().solve(model, options: SolverOptions(method: method))
+        let a = try #require(simplex.primal).objective, b = try #require(other.primal).objective
+        let tolerance = method == .interiorPointCertified ? 2e-7 : 1e-9
+        #expect(abs(a - b) <= tolerance * max(1, abs(a)))
     }
 }
