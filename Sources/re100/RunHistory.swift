@@ -131,10 +131,12 @@ final class RunHistory: Sendable {
         do {
             return try database.write { db in
                 let id = try insertRun(run, db)
-                if run.exitCode == 0, let solved = run.solved {
-                    try insertKPIs(solved, run: id, db)
-                    try insertForecasts(solved.forecasts, run: id, db)
-                    try insertSchedule(solved.result, run: id, db)
+                if run.exitCode == 0 {
+                    if let result = run.result {
+                        try insertKPIs(result.kpis, currency: run.currency ?? "", run: id, db)
+                        try insertSchedule(result, run: id, db)
+                    }
+                    try insertForecasts(run.forecasts, run: id, db)
                 }
                 do { try beforeCommit() } catch { workError = error; throw error }
                 return id
@@ -212,7 +214,7 @@ final class RunHistory: Sendable {
     }
 
     private func insertRun(_ run: RunRecord, _ db: Database) throws -> Int64 {
-        let result = run.solved?.result
+        let result = run.result
         let solvedHours = !(result?.timestamps.isEmpty ?? true)
         let arguments: [(any DatabaseValueConvertible)?] = [
             run.folder, Self.seconds(run.startedAt), Self.seconds(run.finishedAt), run.status, run.exitCode, run.error,
@@ -231,8 +233,7 @@ final class RunHistory: Sendable {
         return db.lastInsertedRowID
     }
 
-    private func insertKPIs(_ solved: SolvedDispatch, run id: Int64, _ db: Database) throws {
-        let kpis = solved.result.kpis
+    private func insertKPIs(_ kpis: DispatchKPIs, currency: String, run id: Int64, _ db: Database) throws {
         let costs = kpis.costs
         let figures = [
             costs.total, costs.energy, costs.demandCharge, costs.fuel, costs.ppa, costs.certificates,
@@ -245,7 +246,7 @@ final class RunHistory: Sendable {
               certificate_cost, unserved_load_cost, export_revenue, consumption_mwh, renewable_supply_mwh, re_share,
               cfe_score, co2_t, curtailed_mwh, unserved_mwh, peak_import_mw, import_mwh, export_mwh)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: StatementArguments([id, solved.currency] + figures as [(any DatabaseValueConvertible)?]))
+            """, arguments: StatementArguments([id, currency] + figures as [(any DatabaseValueConvertible)?]))
     }
 
     private func insertForecasts(_ forecasts: [UsedForecast], run id: Int64, _ db: Database) throws {

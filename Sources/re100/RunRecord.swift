@@ -1,3 +1,4 @@
+import DispatchOptimizer
 import Foundation
 
 /// What the history database keeps of one `re100 run`: provenance and outcome always, and for a successful run
@@ -26,8 +27,12 @@ struct RunRecord {
     /// Number of planned hours.
     var hours: Int?
     /// The dispatch, when the solver ran (also for an infeasible or time-limited solve: its status and timings
-    /// are kept, its KPIs, forecasts and schedule only for a successful run).
-    var solved: SolvedDispatch?
+    /// are kept, its KPIs and schedule only for a successful run).
+    var result: DispatchResult?
+    /// The grid's currency, the unit of the KPIs' costs.
+    var currency: String?
+    /// The forecasts the dispatch used (kept for a successful run).
+    var forecasts: [UsedForecast] = []
 
     /// `ok` (exit code 0) or `failed`.
     var status: String { exitCode == 0 ? "ok" : "failed" }

@@ -39,7 +39,9 @@ final class RunRecorder {
 
     /// Notes the dispatch, then, like `ExitStatus.check`, prints why it did not end optimal and throws its exit code.
     func check(_ solved: SolvedDispatch) throws {
-        record?.solved = solved
+        record?.result = solved.result
+        record?.currency = solved.currency
+        record?.forecasts = solved.forecasts
         solverFailure = ExitStatus.failure(of: solved.result)?.lines.joined(separator: "\n")
         try ExitStatus.check(solved.result)
     }
