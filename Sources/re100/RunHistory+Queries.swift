@@ -34,7 +34,7 @@ extension RunHistory {
     /// The SQL of `forecastAccuracy()`, also shown in docs/operations.md.
     static let accuracySQL = """
         SELECT f.series, f.horizon_hour, COUNT(*) AS pairs, AVG(ABS(f.forecast - a.value)) AS mae,
-          100.0 * AVG(CASE WHEN a.value <> 0 THEN ABS(f.forecast - a.value) / ABS(a.value) END) AS mape_pct,
+          AVG(CASE WHEN a.value <> 0 THEN 100.0 * ABS(f.forecast - a.value) / ABS(a.value) END) AS mape_pct,
           COUNT(CASE WHEN a.value <> 0 THEN 1 END) AS mape_pairs
         FROM forecasts f JOIN actuals a ON a.series = f.series AND a.timestamp = f.timestamp
         WHERE f.forecast IS NOT NULL
