@@ -18,10 +18,10 @@ struct ActualsAddCommand: ParsableCommand {
     @Argument(help: "CSV file: timestamp, then one column per series.")
     var file: String
 
-    @Option(help: "History database (default: history.sqlite in the current folder).")
+    @Option(help: "History database (SQLite), relative to the current folder.")
     var history: String = "history.sqlite"
 
-    @Option(help: "IANA time zone of timestamps without an offset (default UTC).")
+    @Option(help: "IANA time zone of timestamps without an offset.")
     var timezone: String = "UTC"
 
     @OptionGroup var logging: LoggingOptions

@@ -25,7 +25,7 @@ struct HistoryCommand: ParsableCommand {
         case all
     }
 
-    @Option(help: "History database (default: history.sqlite in the current folder).")
+    @Option(help: "History database (SQLite), relative to the current folder.")
     var history: String = "history.sqlite"
 
     @Option(help: "What stdout carries: table, csv or json.")
