@@ -37,7 +37,7 @@ struct ActualsAddCommand: ParsableCommand {
             let (added, replaced) = try database.ingest(values, source: file, ingestedAt: Date())
             let perSeries = Dictionary(grouping: values, by: \.series).map { "\($0.key) \($0.value.count)" }.sorted()
             logger.info("\(file): \(values.count) values into \(history)")
-            print("\(added) added, \(replaced) replaced (\(perSeries.joined(separator: ", ")))")
+            print("\(added) added, \(replaced) replaced" + (perSeries.isEmpty ? "" : " (\(perSeries.joined(separator: ", ")))"))
         }
     }
 }

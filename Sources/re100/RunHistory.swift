@@ -16,8 +16,11 @@ final class RunHistory: Sendable {
     private let database: DatabaseQueue
 
     /// Opens (and creates, unless `mustExist`) the database at `path` and applies the missing migrations.
-    /// - Throws: `ExitStatus.InputError` (exit 65) when `mustExist` and there is no file; `HistoryError` (exit 70)
-    ///   when SQLite cannot open or migrate it, or when a newer re100 has applied migrations this one does not know.
+    /// - Parameter mustExist: the database must exist and already be a re100 history (`re100 history` reads one,
+    ///   it never turns another SQLite file into one).
+    /// - Throws: `ExitStatus.InputError` (exit 65) when `mustExist` and there is no file or it is no re100 history;
+    ///   `HistoryError` (exit 70) when SQLite cannot open or migrate it, or when a newer re100 has applied
+    ///   migrations this one does not know.
     init(path: String, mustExist: Bool = false) throws {
         if mustExist && !FileManager.default.fileExists(atPath: path) {
             throw ExitStatus.InputError(message: "\(path): no history database (`re100 run` and `re100 actuals add` "
@@ -32,10 +35,18 @@ final class RunHistory: Sendable {
         } catch {
             throw HistoryError(path: path, action: "cannot open", reason: "\(error)")
         }
-        let superseded: Bool
+        let superseded: Bool, applied: Set<String>
         do {
-            superseded = try database.read { try Self.migrator.hasBeenSuperseded($0) }
+            (superseded, applied) = try database.read { db in
+                (try Self.migrator.hasBeenSuperseded(db), try Self.migrator.appliedIdentifiers(db))
+            }
+            if mustExist && applied.isEmpty {
+                throw ExitStatus.InputError(message: "\(path): expected a re100 history database, found an SQLite "
+                    + "file without re100's schema")
+            }
             if !superseded { try Self.migrator.migrate(database) }
+        } catch let error as ExitStatus.InputError {
+            throw error
         } catch {
             throw HistoryError(path: path, action: "cannot migrate", reason: "\(error)")
         }
@@ -213,6 +224,7 @@ final class RunHistory: Sendable {
         value.flatMap { $0.isFinite ? $0 : nil }
     }
 
+    /// Inserts the `runs` row of `run` and returns its id.
     private func insertRun(_ run: RunRecord, _ db: Database) throws -> Int64 {
         let result = run.result
         let solvedHours = !(result?.timestamps.isEmpty ?? true)
@@ -233,6 +245,7 @@ final class RunHistory: Sendable {
         return db.lastInsertedRowID
     }
 
+    /// Inserts the `run_kpis` row of run `id`.
     private func insertKPIs(_ kpis: DispatchKPIs, currency: String, run id: Int64, _ db: Database) throws {
         let costs = kpis.costs
         let figures = [
@@ -249,6 +262,7 @@ final class RunHistory: Sendable {
             """, arguments: StatementArguments([id, currency] + figures as [(any DatabaseValueConvertible)?]))
     }
 
+    /// Inserts one `forecasts` row per series and hour of run `id`.
     private func insertForecasts(_ forecasts: [UsedForecast], run id: Int64, _ db: Database) throws {
         let insert = try db.makeStatement(sql: """
             INSERT INTO forecasts (run_id, series, model, origin, timestamp, horizon_hour, forecast, p10, p50, p90)
@@ -268,6 +282,7 @@ final class RunHistory: Sendable {
         }
     }
 
+    /// Inserts one `schedules` row per hour and unit of run `id`, in `schedule.csv` order.
     private func insertSchedule(_ result: DispatchResult, run id: Int64, _ db: Database) throws {
         let insert = try db.makeStatement(sql: """
             INSERT INTO schedules (run_id, timestamp, unit, component, bus, carrier, p_mw, charge_mw, discharge_mw,

@@ -50,12 +50,15 @@ import Testing
         #expect(throws: HistoryError.self) { try RunHistory(path: history.path) }
     }
 
-    @Test func aMissingDatabaseIsBadInputWhenItMustExist() throws {
+    @Test func aMissingOrForeignDatabaseIsBadInputWhenItMustExist() throws {
         let folder = try DispatchCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("none.sqlite").path
         #expect(throws: ExitStatus.InputError.self) { try RunHistory(path: path, mustExist: true) }
         #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))  // an empty SQLite file: no schema
+        #expect(throws: ExitStatus.InputError.self) { try RunHistory(path: path, mustExist: true) }
+        #expect(try RunHistory(path: path).appliedMigrations() == ["v1"])
     }
 
     @Test func aFolderIsNoDatabase() throws {
