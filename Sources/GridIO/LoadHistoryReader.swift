@@ -8,7 +8,9 @@ import Foundation
 /// `temp_c` unless named explicitly. Every other column must be numeric. Timestamps must be hourly and strictly
 /// increasing; a duplicate, a step back, a step that is not a whole number of hours, a gap or an empty cell is an
 /// error naming the file and line, unless `fill` is `.linear`, which inserts missing hours and fills empty
-/// cells by linear interpolation between the neighbouring values.
+/// cells by linear interpolation between the neighbouring values. With `allowTrailingEmpty` (forecast inputs of
+/// a grid), the empty cells after a column's last value are kept as NaN: rows of future hours that only give
+/// temperatures.
 public enum LoadHistoryReader {
     /// How missing hours and empty cells are treated.
     public enum GapFill: String, Sendable, CaseIterable {
@@ -32,12 +34,15 @@ public enum LoadHistoryReader {
     ///   - requireLoad: whether a load column must exist (false for a file of future temperatures).
     ///   - requireTemperature: whether a temperature column must exist.
     ///   - fill: what to do with gaps.
+    ///   - allowTrailingEmpty: whether empty cells after a column's last value are allowed (left NaN).
     public static func read(contentsOf url: URL, timeZone: TimeZone, loadColumn: String? = nil,
                             temperatureColumn: String? = nil, requireLoad: Bool = true,
-                            requireTemperature: Bool = false, fill: GapFill = .none) throws(CSVError) -> LoadHistory {
+                            requireTemperature: Bool = false, fill: GapFill = .none,
+                            allowTrailingEmpty: Bool = false) throws(CSVError) -> LoadHistory {
         let table = try NumericCSVReader.read(contentsOf: url, allowEmpty: true)
         return try history(of: table, timeZone: timeZone, loadColumn: loadColumn, temperatureColumn: temperatureColumn,
-                           requireLoad: requireLoad, requireTemperature: requireTemperature, fill: fill)
+                           requireLoad: requireLoad, requireTemperature: requireTemperature, fill: fill,
+                           allowTrailingEmpty: allowTrailingEmpty)
     }
 
     /// Reads a history from bytes in memory; `file` names it in diagnostics. See `read(contentsOf:...)`.
@@ -51,7 +56,8 @@ public enum LoadHistoryReader {
 
     /// Checks and converts a table read with the timestamp column as text.
     static func history(of table: CSVTable, timeZone: TimeZone, loadColumn: String?, temperatureColumn: String?,
-                        requireLoad: Bool, requireTemperature: Bool, fill: GapFill) throws(CSVError) -> LoadHistory {
+                        requireLoad: Bool, requireTemperature: Bool, fill: GapFill,
+                        allowTrailingEmpty: Bool = false) throws(CSVError) -> LoadHistory {
         let loadName = try column(in: table, named: loadColumn, defaults: loadColumnNames, what: "load",
                                   required: requireLoad)
         let temperatureName = try column(in: table, named: temperatureColumn, defaults: temperatureColumnNames,
@@ -92,7 +98,8 @@ public enum LoadHistoryReader {
         var filled = 0
         func series(_ name: String?) throws(CSVError) -> [Double]? {
             guard let name, let values = table.numericColumn(name) else { return nil }
-            let (result, count) = try place(values, hours: hours, table: table, field: name, fill: fill)
+            let (result, count) = try place(values, hours: hours, table: table, field: name, fill: fill,
+                                            allowTrailingEmpty: allowTrailingEmpty)
             filled += count
             return result
         }
@@ -115,12 +122,15 @@ public enum LoadHistoryReader {
                        found: "columns " + table.header.map { "'\($0)'" }.joined(separator: ", "))
     }
 
-    /// Puts row values on the hourly grid; with `.linear` fills inserted hours and empty cells (NaN).
+    /// Puts row values on the hourly grid; with `.linear` fills inserted hours and empty cells (NaN). With
+    /// `allowTrailingEmpty` the rows after the column's last value stay NaN and are never filled.
     static func place(_ values: [Double], hours: [Int], table: CSVTable, field: String,
-                      fill: GapFill) throws(CSVError) -> (values: [Double], filled: Int) {
-        let count = (hours.last ?? 0) + 1
-        var result = [Double](repeating: .nan, count: count)
-        for (row, hour) in hours.enumerated() {
+                      fill: GapFill, allowTrailingEmpty: Bool = false) throws(CSVError) -> (values: [Double], filled: Int) {
+        let rowsWithValues = allowTrailingEmpty ? (values.lastIndex { !$0.isNaN }).map { $0 + 1 } ?? 0 : values.count
+        var result = [Double](repeating: .nan, count: (hours.last ?? 0) + 1)
+        // Linear filling stops at the column's last value (the end of the file without trailing empties).
+        let count = rowsWithValues > 0 ? hours[rowsWithValues - 1] + 1 : 0
+        for (row, hour) in hours.enumerated() where row < rowsWithValues {
             if values[row].isNaN, fill == .none {
                 throw CSVError(file: table.file, line: table.line(ofRow: row), column: 0, field: field,
                                expected: "a number (use --fill linear to interpolate missing values)",

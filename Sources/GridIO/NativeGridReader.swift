@@ -73,14 +73,19 @@ public enum NativeGridReader {
                 }
             }
         }
-        for load in network.loads {
-            guard case .forecastFromHistory(let history) = load.demand, !history.file.isEmpty else { continue }
+        var histories: [(field: String, file: String, what: String)] = network.loads.compactMap { load in
+            guard case .forecastFromHistory(let history) = load.demand else { return nil }
+            return ("loads.\(load.id).forecast_from", history.file, "a load history CSV file")
+        }
+        histories += network.generators.compactMap { generator in
+            generator.availabilityHistory.map {
+                ("generators.\(generator.id).p_max_pu_forecast_from", $0.file, "a capacity-factor history CSV file")
+            }
+        }
+        for history in histories where !history.file.isEmpty {
             let url = directory.resolving(history.file)
             if !FileManager.default.fileExists(atPath: url.path) {
-                collector.record(
-                    source.error(
-                        at: "loads.\(load.id).forecast_from", message: "history file not found",
-                        expected: "a load history CSV file", found: url.path))
+                collector.record(source.error(at: history.field, message: "history file not found", expected: history.what, found: url.path))
             }
         }
         collector.record(fields.series.fileProblems)

@@ -42,6 +42,7 @@ public enum NativeGridWriter {
         }
         document.addTable("contracts", network.contracts, defaults: Contracts(), column: "contracts", skipWhenEmpty: true)
         document.addTable("targets", network.targets, defaults: RE100Targets(), column: "targets", skipWhenEmpty: true)
+        document.addTable("forecasting", network.forecasting, defaults: ForecastSettings(), column: "forecasting", skipWhenEmpty: true)
         var files = [(NativeGridReader.fileName, document.lines.joined(separator: "\n"))]
         if let snapshots = document.snapshotFile { files.append(("snapshots.csv", snapshots)) }
         if !document.series.isEmpty { files.append((Document.seriesFile, document.seriesCSV())) }

@@ -33,6 +33,9 @@ public struct Generator: NetworkComponent {
     public var startUpCost: Double = 0
     /// Cost of each stop, currency (commitment only), default 0.
     public var shutDownCost: Double = 0
+    /// History of measured capacity factors (0-1) that `p_max_pu` is forecast from before dispatch (clear-sky PV
+    /// model, docs/forecasting.md); `nil`: `p_max_pu` is used as given.
+    public var availabilityHistory: HistoryColumn?
 
     /// A generator with default fields.
     public init(id: ID) { self.id = id }
@@ -52,7 +55,8 @@ public struct Generator: NetworkComponent {
     public static var collection: WritableKeyPath<Network, [Generator]> { \.generators }
     /// PyPSA's attribute names: `bus`, `carrier`, `p_nom` (MW), `p_min_pu`, `p_max_pu`, `marginal_cost`
     /// (currency/MWh), `ramp_limit_up`, `ramp_limit_down` (per unit/h), `committable`, `min_up_time`,
-    /// `min_down_time` (h), `start_up_cost`, `shut_down_cost` (currency).
+    /// `min_down_time` (h), `start_up_cost`, `shut_down_cost` (currency), and re100's
+    /// `p_max_pu_forecast_from` (`"history.csv:column"` of capacity factors, replaces `p_max_pu` before dispatch).
     public static var fields: [ComponentField<Generator>] {
         [
             .reference("bus", \.bus), .reference("carrier", \.carrier),
@@ -66,6 +70,14 @@ public struct Generator: NetworkComponent {
             .number("min_down_time", \.minimumDownTime, unit: "h"),
             .number("start_up_cost", \.startUpCost, unit: "currency"),
             .number("shut_down_cost", \.shutDownCost, unit: "currency"),
+            ComponentField(
+                key: "p_max_pu_forecast_from", kind: .optionalText, unit: "", isRequired: false,
+                read: { generator in generator.availabilityHistory.map { .text($0.reference) } },
+                write: { generator, value in
+                    guard case .text(let text) = value else { return false }
+                    generator.availabilityHistory = HistoryColumn(reference: text)
+                    return true
+                }),
         ]
     }
 }

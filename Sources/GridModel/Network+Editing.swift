@@ -1,7 +1,7 @@
 /// Adding components and changing fields by path: used by readers to build networks and by scenario overlays.
 extension Network {
     /// The settings tables that can be addressed by path, besides component tables.
-    public static let settingsTables = ["grid_connection", "contracts", "targets"]
+    public static let settingsTables = ["grid_connection", "contracts", "targets", "forecasting"]
 
     /// The kind of the field a path names (`generators.pv.p_max_pu` → profile), `nil` for unknown paths.
     public static func fieldKind(at path: FieldPath) -> FieldKind? {
@@ -11,12 +11,13 @@ extension Network {
         return settingsFieldKind(table: parts[0], key: parts[1])
     }
 
-    /// The kind of the field `key` of a settings table (`grid_connection`, `contracts`, `targets`).
+    /// The kind of the field `key` of a settings table (`grid_connection`, `contracts`, `targets`, `forecasting`).
     public static func settingsFieldKind(table: String, key: String) -> FieldKind? {
         switch table {
         case "grid_connection": GridConnection.fieldKind(key)
         case "contracts": Contracts.fieldKind(key)
         case "targets": RE100Targets.fieldKind(key)
+        case "forecasting": ForecastSettings.fieldKind(key)
         default: nil
         }
     }
@@ -48,6 +49,7 @@ extension Network {
             return issues
         case "contracts": return contracts.assign(fields, path: path)
         case "targets": return targets.assign(fields, path: path)
+        case "forecasting": return forecasting.assign(fields, path: path)
         default: return [unknownPath(path)]
         }
     }
@@ -81,6 +83,7 @@ extension Network {
             return issue
         case "contracts": return contracts.apply(change, to: parts[1], path: path)
         case "targets": return targets.apply(change, to: parts[1], path: path)
+        case "forecasting": return forecasting.apply(change, to: parts[1], path: path)
         default: return unknownPath(path)
         }
     }
@@ -103,7 +106,7 @@ extension Network {
     private func unknownPath(_ path: FieldPath) -> ModelIssue {
         ModelIssue(
             .error, path: path, message: "unknown path",
-            expected: "<component table>.<name>.<field> or grid_connection|contracts|targets.<field> (tables: "
+            expected: "<component table>.<name>.<field> or grid_connection|contracts|targets|forecasting.<field> (tables: "
                 + ComponentKind.allCases.map(\.rawValue).joined(separator: ", ") + ")",
             found: path.description)
     }

@@ -39,6 +39,8 @@ public struct Network: Sendable, Equatable {
     public var contracts = Contracts()
     /// RE100 targets.
     public var targets = RE100Targets()
+    /// Limits and site data of the forecasts filled in before dispatch.
+    public var forecasting = ForecastSettings()
 
     /// An empty network on a time axis.
     public init(name: String, currency: String, timeAxis: TimeAxis, holidays: String = "none") {

@@ -29,6 +29,7 @@ public struct NetworkValidator: Sendable {
             checkGridConnection(connection, network: network, buses: buses, carriers: carriers, &collector)
         }
         checkTargets(network.targets, &collector)
+        checkForecasting(network, &collector)
         checkUnusedCarriers(network, &collector)
         checkIslands(network, &collector)
         return collector.report
@@ -201,6 +202,27 @@ public struct NetworkValidator: Sendable {
         collector.optionalNumber(targets.annualRenewableShare, "targets.annual_re_share", in: 0...1, what: "share")
         collector.optionalNumber(targets.hourlyCarbonFreeScore, "targets.hourly_cfe_score", in: 0...1, what: "share")
         collector.optionalNumber(targets.co2Cap, "targets.co2_cap_t", what: "CO2 cap")
+    }
+
+    /// The `[forecasting]` table and the history references of forecast generators (loads are checked with
+    /// their demand): a positive age limit, a site in range, and a site at all when a generator forecasts PV.
+    private func checkForecasting(_ network: Network, _ collector: inout IssueCollector) {
+        let settings = network.forecasting
+        collector.number(settings.maximumInputAgeHours, "forecasting.max_input_age_hours", excludingLower: true, what: "age limit")
+        collector.optionalNumber(settings.latitude, "forecasting.latitude_deg", in: -90...90, what: "latitude")
+        collector.optionalNumber(settings.longitude, "forecasting.longitude_deg", in: -180...180, what: "longitude")
+        for generator in network.generators {
+            guard let history = generator.availabilityHistory else { continue }
+            let path = FieldPath(generator.id).appending("p_max_pu_forecast_from")
+            if !history.isComplete {
+                collector.error(path, "incomplete history reference", expected: "\"file.csv:column\"", found: "\"\(history.reference)\"")
+            }
+            if settings.latitude == nil || settings.longitude == nil {
+                collector.error(
+                    path, "PV forecast without a site location", expected: "forecasting.latitude_deg and forecasting.longitude_deg",
+                    found: "latitude \(settings.latitude.map(\.formatted) ?? "none"), longitude \(settings.longitude.map(\.formatted) ?? "none")")
+            }
+        }
     }
 
     private func checkUnusedCarriers(_ network: Network, _ collector: inout IssueCollector) {

@@ -15,7 +15,8 @@ struct SolvedDispatch: Sendable {
     var timeZone: TimeZone
     /// The grid's currency.
     var currency: String
-    /// The forecasts filled in for loads declared `forecast_from` (empty when none).
+    /// The forecasts filled in for loads declared `forecast_from` and generators declared
+    /// `p_max_pu_forecast_from` (empty when none).
     var forecasts: [UsedForecast] = []
 }
 
@@ -33,7 +34,7 @@ enum ResultWriter {
                       stateAfterHours: Int? = nil, logger: Logger) throws -> SolvedDispatch {
         var network = grid.network
         let firstHour = try input.firstHour(in: network.timeAxis)
-        let forecasts = try LoadForecastFiller.fill(&network, gridDirectory: GridValidation.gridDirectory(URL(fileURLWithPath: input.grid)),
+        let forecasts = try ForecastFiller.fill(&network, gridDirectory: GridValidation.gridDirectory(URL(fileURLWithPath: input.grid)),
                                     firstHour: firstHour, hourCount: input.hours ?? (network.timeAxis.count - firstHour),
                                     logger: logger)
         let options = DispatchOptions(
@@ -52,14 +53,17 @@ enum ResultWriter {
                               forecasts: forecasts)
     }
 
-    /// Writes `out/schedule.csv` and `out/prices.csv` (when any hour was solved) and `out/summary.json`,
-    /// creating `out` if needed.
+    /// Writes `out/schedule.csv` and `out/prices.csv` (when any hour was solved), `out/forecasts.csv` (when
+    /// forecasts were used) and `out/summary.json`, creating `out` if needed.
     /// - Throws: `ExitStatus.OutputError` (exit 70) when a file cannot be written.
     static func write(_ solved: SolvedDispatch, to out: String) throws {
         try createDirectory(out)
         if !solved.result.timestamps.isEmpty {
             try AtomicFile.write(ScheduleCSV.render(solved.result, timeZone: solved.timeZone), to: out + "/schedule.csv")
             try AtomicFile.write(PricesCSV.render(solved.result, timeZone: solved.timeZone), to: out + "/prices.csv")
+        }
+        if !solved.forecasts.isEmpty {
+            try AtomicFile.write(RunForecastsCSV.render(solved.forecasts, timeZone: solved.timeZone), to: out + "/forecasts.csv")
         }
         try AtomicFile.write(solved.summary, to: out + "/summary.json")
     }

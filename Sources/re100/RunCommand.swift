@@ -12,10 +12,11 @@ struct RunCommand: ParsableCommand {
         abstract: "One scheduled run: forecast, re-optimise from the carried state, publish DIR/current.",
         discussion: """
             Dispatches the next 48 hours from --now (default: the next full hour in the grid's time zone), with \
-            loads declared forecast_from forecast from their history and storage energy and the month's billing peak \
+            loads declared forecast_from and generators declared p_max_pu_forecast_from forecast from their \
+            history (refused when older than the grid's forecasting.max_input_age_hours) and storage energy and the month's billing peak \
             taken from the state file (the new state is the plan's after 24 hours, where the next daily run \
-            starts). Writes schedule.csv, prices.csv, summary.json and report.html into \
-            DIR/runs/<run-id>/, then atomically points DIR/current at it and writes the new state. Nothing is \
+            starts). Writes schedule.csv, prices.csv, summary.json, forecasts.csv (when anything was forecast) and \
+            report.html into DIR/runs/<run-id>/, then atomically points DIR/current at it and writes the new state. Nothing is \
             published when the run fails. Takes flock on DIR/.re100.lock: exit 75 when another run holds it. \
             Every run after the lock is recorded in the history database (--history, default \
             DIR/history.sqlite): a successful one with its KPIs, forecasts and schedule in the same transaction \

@@ -1,11 +1,12 @@
 import Foundation
 
-/// One forecast a dispatch used in place of a fixed input: a load's demand (MW) forecast from its history.
+/// One forecast a dispatch used in place of a fixed input: a load's demand (MW) or a generator's availability
+/// `p_max_pu` (per unit of `p_nom`), forecast from its history.
 /// `run` writes these to `forecasts.csv` and records them in the history database.
 struct UsedForecast: Sendable, Equatable {
-    /// The field the forecast filled, e.g. `loads.factory`.
+    /// The component the forecast filled, e.g. `loads.factory` or `generators.pv_roof`.
     var series: String
-    /// The forecast model that produced it (`ForecastModelID` raw value).
+    /// The forecast model that produced it (`ForecastModelID` raw value, or `pv-clearsky`).
     var model: String
     /// The forecast origin: the first hour with no known value.
     var origin: Date

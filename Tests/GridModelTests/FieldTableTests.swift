@@ -42,3 +42,42 @@ struct FieldTableTests {
         #expect(load.shedding == .allowed(valueOfLostLoad: 10_000_000))
     }
 }
+
+/// The forecast-input fields: overlay paths and the validator's checks.
+@Suite("Forecast input fields")
+struct ForecastInputFieldTests {
+    @Test func pathsSetForecastSettingsAndAvailabilityHistory() {
+        var network = NetworkFixture.twoBus()
+        #expect(network.forecasting == ForecastSettings())
+        #expect(network.forecasting.maximumInputAgeHours == 48)
+        #expect(network.apply(.set(.number(72)), at: "forecasting.max_input_age_hours") == nil)
+        #expect(network.apply(.set(.number(35.2)), at: "forecasting.latitude_deg") == nil)
+        #expect(network.forecasting.maximumInputAgeHours == 72)
+        #expect(network.forecasting.latitude == 35.2)
+        #expect(network.apply(.set(.number(1)), at: "forecasting.max_age")?.message == "unknown field")
+        #expect(Network.fieldKind(at: "forecasting.longitude_deg") == .optionalNumber)
+        var generator = Generator(id: "pv")
+        #expect(generator.set("p_max_pu_forecast_from", to: .text("history/pv.csv:cf"), path: "generators.pv.p_max_pu_forecast_from") == nil)
+        #expect(generator.availabilityHistory == HistoryColumn(file: "history/pv.csv", column: "cf"))
+        #expect(HistoryColumn(reference: "a:b:c") == HistoryColumn(file: "a:b", column: "c"))
+        #expect(HistoryColumn(reference: "pv.csv").isComplete == false)
+    }
+
+    @Test func validatorChecksTheSiteAndTheLimit() {
+        var network = NetworkFixture.twoBus()
+        let generator = network.generators[0].id
+        network.generators[0].availabilityHistory = HistoryColumn(file: "pv.csv", column: "cf")
+        network.forecasting.maximumInputAgeHours = -1
+        network.forecasting.longitude = 200
+        let errors = NetworkValidator().validate(network).errors
+        #expect(errors.contains { $0.path.description == "forecasting.max_input_age_hours" && $0.expected == "a number > 0" })
+        #expect(errors.contains { $0.path.description == "forecasting.longitude_deg" && $0.found == "200" })
+        #expect(errors.contains {
+            $0.path.description == "generators.\(generator).p_max_pu_forecast_from" && $0.message == "PV forecast without a site location"
+        })
+        network.forecasting = ForecastSettings()
+        network.forecasting.latitude = 35.2
+        network.forecasting.longitude = 126.8
+        #expect(NetworkValidator().validate(network).errors.isEmpty)
+    }
+}
