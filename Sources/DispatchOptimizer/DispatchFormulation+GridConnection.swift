@@ -38,9 +38,7 @@ extension DispatchFormulation {
 
     /// Whether import in window hour `h` counts toward the billing demand (its band is counted).
     func countsTowardBillingDemand(_ tariff: Tariff, hour h: Int) -> Bool {
-        guard let charge = tariff.demandCharge else { return false }
-        let time = window.localTimes[h]
-        guard let band = tariff.band(month: time.month, dayType: window.dayTypes[h], hour: time.hour) else { return false }
+        guard let charge = tariff.demandCharge, let band = window.band(of: tariff, hour: h) else { return false }
         return charge.countedBands.contains(band)
     }
 

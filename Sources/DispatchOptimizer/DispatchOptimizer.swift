@@ -26,10 +26,11 @@ public enum DispatchOptimizer {
         var method = options.solver.method
         var timestamps: [Date] = []
         var mipGap: Double?
+        var certifiedGap: Double?
         var diagnosis: InfeasibilityDiagnosis?
         var reportedState: DispatchState?
 
-        for (start, length, committed) in plan.windows {
+        for (index, (start, length, committed)) in plan.windows.enumerated() {
             var began = clock.now
             let window = HourWindow(axis: network.timeAxis, start: start, count: length, calendar: calendar)
             let formulation = try DispatchFormulation.build(network: network, window: window, state: state,
@@ -50,6 +51,7 @@ public enum DispatchOptimizer {
                 mipGap = max(mipGap ?? 0, gap ?? 0)
             }
             method = solution.method
+            if let certificate = solution.certificate { certifiedGap = max(certifiedGap ?? 0, certificate.relativeGap) }
             began = clock.now
             guard let primal = solution.primal else {
                 status = solution.status
@@ -71,11 +73,12 @@ public enum DispatchOptimizer {
             timestamps += network.timeAxis.snapshots[start..<(start + committed)]
             state = extraction.endState(carrying: state, after: committed)
             timings.extractSeconds += seconds(clock.now - began)
+            options.progress?(index + 1, plan.windows.count)
             if solution.status != .optimal { break }
         }
         return DispatchResult(status: status, timestamps: timestamps, units: units, prices: prices, kpis: totals.kpis,
                               finalState: reportedState ?? state, timings: timings, mipGap: mipGap, solverName: solver.name, method: method,
-                              diagnosis: diagnosis)
+                              diagnosis: diagnosis, certifiedGap: certifiedGap)
     }
 
     private static func solve(_ model: LinearModel, solver: any LinearSolver,

@@ -19,11 +19,15 @@ public struct DispatchOptions: Sendable {
     /// Report the state after this many dispatched hours instead of after the last (e.g. 24 for a
     /// daily run planning 48 h: the state the next run starts from).
     public var stateAfterHours: Int?
+    /// Called after each window is solved and extracted with the windows done so far (1...total) and the
+    /// number of windows, on the dispatching thread (e.g. for a progress bar); nil: not called. Not called
+    /// for a window whose solve ended without a usable answer.
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     /// Creates options; by default the whole horizon in one LP with the default solver preset.
     public init(firstHour: Int = 0, hourCount: Int? = nil, window: Int? = nil, step: Int? = nil,
                 solver: SolverOptions = SolverOptions(), initialState: DispatchState? = nil, commitment: Bool = false,
-                stateAfterHours: Int? = nil) {
+                stateAfterHours: Int? = nil, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {
         self.firstHour = firstHour
         self.hourCount = hourCount
         self.window = window
@@ -32,5 +36,6 @@ public struct DispatchOptions: Sendable {
         self.initialState = initialState
         self.commitment = commitment
         self.stateAfterHours = stateAfterHours
+        self.progress = progress
     }
 }

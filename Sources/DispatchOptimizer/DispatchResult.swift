@@ -29,6 +29,9 @@ public struct DispatchResult: Sendable {
     public var method: SolverMethod
     /// For an infeasible window: the constraints that cannot all hold, naming their components.
     public var diagnosis: InfeasibilityDiagnosis? = nil
+    /// Largest relative duality gap of the windows whose interior-point answer was accepted by its
+    /// optimality certificate (`interior_point_certified`); nil when every window was solved to a vertex.
+    public var certifiedGap: Double? = nil
 }
 
 /// The schedule of one unit over the covered hours. Power in MW, energy in MWh.

@@ -1,5 +1,6 @@
 import EnergyCalendar
 import Foundation
+import GridModel
 
 /// The snapshots of one LP: `start ..< start + count` of the network's time axis, with the local
 /// calendar fields the tariff needs, computed once per hour.
@@ -31,6 +32,13 @@ struct HourWindow {
 
     /// The snapshot index of window hour `h`.
     func snapshot(_ h: Int) -> Int { start + h }
+
+    /// The band of `tariff` in window hour `h` (season by local month, day type, hour of day), nil where the
+    /// tariff does not cover the hour.
+    func band(of tariff: Tariff, hour h: Int) -> String? {
+        let time = localTimes[h]
+        return tariff.band(month: time.month, dayType: dayTypes[h], hour: time.hour)
+    }
 
     /// `yyyy-mm` of window hour `h` (the billing month).
     func monthKey(_ h: Int) -> String {

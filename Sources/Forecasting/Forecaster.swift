@@ -20,10 +20,14 @@ public enum Forecaster {
     /// - Parameters:
     ///   - origins: hour indices of the origins (ascending); each needs `horizon` actual hours after it.
     ///   - models: the models to compare, each listed once.
+    ///   - progress: called once per base forecast (one base model from one origin, including the earlier daily
+    ///     origins the ensemble, `auto` and the quantiles need) as it finishes, with the count done so far and the
+    ///     total: `1, 2, ..., total` in order, from worker threads (one call at a time). Does not change the result.
     public static func backtest(history: ForecastHistory, models: [ForecastModelID], origins: [Int],
-                                options: ForecastOptions = ForecastOptions()) throws(ForecastError) -> BacktestResult {
+                                options: ForecastOptions = ForecastOptions(),
+                                progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(ForecastError) -> BacktestResult {
         let run = try ForecastRun(history: history, models: models, origins: origins, options: options,
-                                  requireActuals: true)
+                                  requireActuals: true, progress: progress)
         let scale = ForecastMetrics.seasonalNaiveScale(history.load[..<(origins.min() ?? 0)])
         var metrics: [BacktestResult.ModelMetrics] = []
         for model in models {
@@ -79,7 +83,7 @@ struct ForecastRun {
     private var base: [ForecastModelID: [Int: [Double]]] = [:]
 
     init(history: ForecastHistory, models: [ForecastModelID], origins: [Int], options: ForecastOptions,
-         requireActuals: Bool) throws(ForecastError) {
+         requireActuals: Bool, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(ForecastError) {
         self.history = history
         self.options = options
         let horizon = options.horizon
@@ -148,10 +152,13 @@ struct ForecastRun {
             ? RegressionDesign(recency: true, features: features, temperature: temperature, count: featureCount) : nil
         let load = history.load
         let jobs = tasks
+        let counter = ProgressCounter(total: jobs.reduce(0) { $0 + $1.origins.count }, report: progress)
         let (results, workerSeconds) = ParallelSlots.map(count: jobs.count, threads: options.threadCount) { index in
             let task = jobs[index]
-            return Self.baseForecasts(task.model, origins: task.origins, horizon: horizon, load: load,
-                                      vanilla: vanilla, recency: recency)
+            let forecasts = Self.baseForecasts(task.model, origins: task.origins, horizon: horizon, load: load,
+                                               vanilla: vanilla, recency: recency)
+            counter.advance(by: task.origins.count)
+            return forecasts
         }
         workerCPUSeconds = workerSeconds
         for (index, task) in tasks.enumerated() {

@@ -11,6 +11,10 @@ struct GLPKOutcome {
     var iterations = 0
     var seconds = 0.0
     var mipGap: Double?
+    /// The interior point stopped on numerical instability; its last point may still be certified.
+    var stoppedUnstable = false
+    /// The proof of optimality of an accepted interior-point answer.
+    var certificate: OptimalityCertificate?
 
     enum Source { case basic, interior, mixedInteger }
 }
@@ -152,7 +156,36 @@ final class GLPKProblem {
                 return definite
             }
             return try crossover(after: outcome, model: model, options: options)
+        case .interiorPointCertified:
+            var outcome = try interior(options: options)
+            guard outcome.status == .optimal || outcome.stoppedUnstable, let problem = pointer else {
+                var definite = try simplex(options: options, method: .primalSimplex)
+                definite.method = .interiorPointCertified
+                return definite
+            }
+            let certificate = interiorCertificate(problem, model: model)
+            if certificate.holds(tolerance: options.certificateTolerance) {
+                outcome.status = .optimal
+                outcome.hasPrimal = true
+                outcome.hasDual = true
+                outcome.method = .interiorPointCertified
+                outcome.certificate = certificate
+                return outcome
+            }
+            // Not proven: finish exactly. The crossover needs an interior optimum to start from.
+            var exact = outcome.status == .optimal
+                ? try crossover(after: outcome, model: model, options: options)
+                : try simplex(options: options, method: .primalSimplex)
+            exact.method = .interiorPointCertified
+            return exact
         }
+    }
+
+    /// The weak-duality certificate of GLPK's interior-point answer, in the model's own (unscaled) terms.
+    private func interiorCertificate(_ problem: OpaquePointer, model: LinearModel) -> OptimalityCertificate {
+        let values = (0..<model.columnCount).map { glp_ipt_col_prim(problem, Int32($0 + 1)) }
+        let duals = (0..<model.rowCount).map { glp_ipt_row_dual(problem, Int32($0 + 1)) }
+        return OptimalityCertificate(model: model, columnValues: values, rowDuals: duals)
     }
 
     private func simplex(options: SolverOptions, method: SolverMethod, warmStart: Bool = false,
@@ -229,6 +262,7 @@ final class GLPKProblem {
             // GLPK's interior point refuses empty problems; the simplex handles them.
             return try simplex(options: options, method: .primalSimplex)
         case (GLP_EITLIM, _): outcome.status = .iterationLimit
+        case (GLP_EINSTAB, _): outcome.status = .numericalFailure; outcome.stoppedUnstable = true
         default: outcome.status = .numericalFailure
         }
         return outcome
@@ -320,7 +354,7 @@ final class GLPKProblem {
         }
         return LinearSolution(status: outcome.status, primal: primal, dual: dual,
                               iterations: outcome.iterations, solveSeconds: outcome.seconds,
-                              mipGap: outcome.mipGap, method: outcome.method)
+                              mipGap: outcome.mipGap, method: outcome.method, certificate: outcome.certificate)
     }
 
     private func readPrimal(_ problem: OpaquePointer, source: GLPKOutcome.Source, model: LinearModel) -> PrimalSolution {

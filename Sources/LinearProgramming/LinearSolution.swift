@@ -52,4 +52,19 @@ public struct LinearSolution: Sendable, Equatable {
     public let mipGap: Double?
     /// The method that produced the answer (after any fallback).
     public let method: SolverMethod
+    /// For an interior-point answer accepted without crossover: the proof of how close it is to optimal.
+    public let certificate: OptimalityCertificate?
+
+    /// Creates a solution record.
+    public init(status: TerminationStatus, primal: PrimalSolution?, dual: DualSolution?, iterations: Int,
+                solveSeconds: Double, mipGap: Double?, method: SolverMethod, certificate: OptimalityCertificate? = nil) {
+        self.status = status
+        self.primal = primal
+        self.dual = dual
+        self.iterations = iterations
+        self.solveSeconds = solveSeconds
+        self.mipGap = mipGap
+        self.method = method
+        self.certificate = certificate
+    }
 }

@@ -18,12 +18,15 @@ public struct SolverOptions: Sendable, Equatable, Codable {
     public var mipGap: Double
     /// How much GLPK prints (routed to the log, never to stdout).
     public var messageLevel: MessageLevel
+    /// `interior_point_certified`: the largest relative duality gap and bound violation at which an
+    /// interior-point answer is accepted without a crossover (``OptimalityCertificate``).
+    public var certificateTolerance: Double
 
     /// Creates options; every parameter has re100's default.
     public init(
-        method: SolverMethod = .interiorPointWithCrossover, presolve: Bool = false,
+        method: SolverMethod = .interiorPointCertified, presolve: Bool = false,
         scaling: ScalingMode = .automatic, timeLimitSeconds: Double? = nil, iterationLimit: Int? = nil,
-        mipGap: Double = 1e-4, messageLevel: MessageLevel = .off
+        mipGap: Double = 1e-4, messageLevel: MessageLevel = .off, certificateTolerance: Double = 1e-7
     ) {
         self.method = method
         self.presolve = presolve
@@ -32,6 +35,7 @@ public struct SolverOptions: Sendable, Equatable, Codable {
         self.iterationLimit = iterationLimit
         self.mipGap = mipGap
         self.messageLevel = messageLevel
+        self.certificateTolerance = certificateTolerance
     }
 
     /// The option names as they appear in preset files.
@@ -41,6 +45,7 @@ public struct SolverOptions: Sendable, Equatable, Codable {
         case iterationLimit = "iteration_limit"
         case mipGap = "mip_gap"
         case messageLevel = "message_level"
+        case certificateTolerance = "certificate_tolerance"
     }
 
     /// Decodes options; absent keys keep their defaults.
@@ -54,6 +59,8 @@ public struct SolverOptions: Sendable, Equatable, Codable {
         iterationLimit = try container.decodeIfPresent(Int.self, forKey: .iterationLimit)
         mipGap = try container.decodeIfPresent(Double.self, forKey: .mipGap) ?? defaults.mipGap
         messageLevel = try container.decodeIfPresent(MessageLevel.self, forKey: .messageLevel) ?? defaults.messageLevel
+        certificateTolerance = try container.decodeIfPresent(Double.self, forKey: .certificateTolerance)
+            ?? defaults.certificateTolerance
     }
 
     /// Problems with the values (negative limits, a gap outside [0, 1)), one message per field,
@@ -68,6 +75,9 @@ public struct SolverOptions: Sendable, Equatable, Codable {
         }
         if !(mipGap >= 0 && mipGap < 1) {
             found.append((CodingKeys.mipGap.rawValue, "expected a relative gap in [0, 1), found \(mipGap)"))
+        }
+        if !(certificateTolerance > 0 && certificateTolerance < 1) {
+            found.append((CodingKeys.certificateTolerance.rawValue, "expected a relative tolerance in (0, 1), found \(certificateTolerance)"))
         }
         return found
     }
@@ -84,6 +94,10 @@ public enum SolverMethod: String, Sendable, Codable, CaseIterable {
     /// Interior point, then a basis built from its answer and the primal simplex to finish:
     /// exact vertex answers at close to interior-point speed.
     case interiorPointWithCrossover = "interior_point_crossover"
+    /// Interior point, accepted as it is when weak duality proves its objective within
+    /// `certificate_tolerance` of the optimum (``OptimalityCertificate``), else the crossover: the
+    /// interior point's speed with a proven objective, but the answer need not be a vertex.
+    case interiorPointCertified = "interior_point_certified"
 }
 
 /// Matrix scaling before the simplex method.

@@ -82,24 +82,6 @@ extension HTMLReport {
         return Self.legend(legend) + chart.svg()
     }
 
-    /// Grid import with the peak hour marked.
-    func gridImportChart() -> String {
-        let imports = schedule.gridImport
-        guard let peak = imports.max(), let peakHour = imports.firstIndex(of: peak) else {
-            return "<p>No grid connection in this result.</p>"
-        }
-        var chart = timeChart(title: "Grid import", high: peak * 1.1, yTitle: "import (MW)", height: 260)
-        let color = CarrierPalette.color(name: "grid", category: "grid", index: 0)
-        chart.addBand(lower: Self.points(imports.map { _ in 0 }), upper: Self.points(imports), color: "#d5dbe1", label: "grid import")
-        chart.addLine(Self.points(imports), color: color, width: 1.5)
-        chart.addLine([(0, peak), (Double(imports.count), peak)], color: "#c0392b", width: 1, dashed: true)
-        let label = "peak " + KPITable.fixed(peak, 2) + " MW at " + schedule.hours[peakHour]
-        chart.addCircle(x: Double(peakHour) + 0.5, y: peak, radius: 5, color: "#c0392b", tooltip: label)
-        let rightHalf = Double(peakHour) > Double(imports.count) / 2
-        chart.addText(label, x: Double(peakHour) + 0.5, y: peak, dx: rightHalf ? -8 : 8, dy: -8, anchor: rightHalf ? "end" : "start")
-        return Self.legend([("grid import", color, true), ("peak import", "#c0392b", true)]) + chart.svg()
-    }
-
     /// A heatmap: one row per label, one column per value, colours on the sequential scale between `low` and
     /// `high`, with the colour bar below.
     func heatmap(title: String, rows: [String], values: [[Double]], columnTicks: [SVGChart.Tick], xTitle: String,

@@ -1,3 +1,5 @@
+import DispatchOptimizer
+
 /// The self-contained HTML report of one dispatch result (`re100 report`): inline CSS and inline SVG charts,
 /// no scripts, no network access. Every chart is documented in docs/report.md. The same inputs give the same
 /// bytes.
@@ -8,12 +10,17 @@ public struct HTMLReport: Sendable {
     public let schedule: ReportSchedule
     /// The nodal prices over the schedule's hours.
     public let prices: ReportPrices
+    /// The tariff band of every hour of the schedule (nil: the grid is not at hand or has no tariff; the grid
+    /// import chart then shows no bands and marks the largest import instead of the monthly billing peaks).
+    public let tariffBands: TariffBands?
 
-    /// A report of `summary`, `schedule` and `prices` (all from one result directory).
-    public init(summary: ReportSummary, schedule: ReportSchedule, prices: ReportPrices) {
+    /// A report of `summary`, `schedule` and `prices` (all from one result directory), with the tariff bands of
+    /// the schedule's hours when known (ignored unless they cover exactly the schedule's hours).
+    public init(summary: ReportSummary, schedule: ReportSchedule, prices: ReportPrices, tariffBands: TariffBands? = nil) {
         self.summary = summary
         self.schedule = schedule
         self.prices = prices
+        self.tariffBands = tariffBands.flatMap { $0.hourBands.count == schedule.hours.count ? $0 : nil }
     }
 
     /// The carriers the hourly CFE heatmap counts as carbon-free: the summary's list if it has one, else
@@ -34,7 +41,7 @@ public struct HTMLReport: Sendable {
         let sections: [(String, String, String)] = [
             ("Dispatch by carrier", "Power injected per hour, stacked by source; lines: load served and load plus storage charging.", dispatchChart()),
             ("Storage state of charge", "Energy stored at the end of each hour per storage unit and store.", stateOfChargeChart()),
-            ("Grid import", "Hourly import from the grid with the largest hour marked (it sets the demand charge).", gridImportChart()),
+            ("Grid import", gridImportNote, gridImportChart()),
             ("Nodal prices (LMP)", "Locational marginal price per bus and hour: what one more MWh consumed there would cost.", priceHeatmap()),
             ("Hourly carbon-free energy", cfeNote, cfeHeatmap()),
             ("Cost breakdown", "The items of the total cost; export revenue is negative.", costChart()),
@@ -112,7 +119,7 @@ public struct HTMLReport: Sendable {
         .swatch{display:inline-block;width:14px;height:10px;margin-right:6px;vertical-align:middle}
         .swatch.line{height:0;border-top:3px solid;width:18px}
         svg{display:block;font-size:11px}svg rect{shape-rendering:crispEdges}svg text{fill:#1b1f24}svg text.title{font-size:12px;fill:#57606a}
-        svg text.note{font-size:12px;font-weight:600}
+        svg text.note{font-size:12px;font-weight:600;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
         .axis line{stroke:#8c959f;stroke-width:1}.axis line.grid{stroke:#eaeef2}
         footer{margin-top:32px}
         """

@@ -42,8 +42,9 @@ public struct RunSummary: Sendable, Encodable {
 
     private struct Solver: Encodable {
         let name: String, method: String, presetFile: String?, options: SolverOptions, mipGap: Double?
+        let certifiedGap: Double?
         enum CodingKeys: String, CodingKey {
-            case name, method, presetFile = "preset_file", options, mipGap = "mip_gap"
+            case name, method, presetFile = "preset_file", options, mipGap = "mip_gap", certifiedGap = "certified_gap"
         }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -52,6 +53,7 @@ public struct RunSummary: Sendable, Encodable {
             try container.encode(presetFile, forKey: .presetFile)
             try container.encode(options, forKey: .options)
             try container.encode(mipGap.flatMap(finiteOrNil), forKey: .mipGap)
+            try container.encode(certifiedGap.flatMap(finiteOrNil), forKey: .certifiedGap)
         }
     }
 
@@ -89,7 +91,7 @@ public struct RunSummary: Sendable, Encodable {
         try container.encode(provenance.scenarios, forKey: .scenarios)
         try container.encode(
             Solver(name: result.solverName, method: result.method.rawValue, presetFile: provenance.solverPresetFile,
-                   options: provenance.solverOptions, mipGap: result.mipGap), forKey: .solver)
+                   options: provenance.solverOptions, mipGap: result.mipGap, certifiedGap: result.certifiedGap), forKey: .solver)
         try container.encode(result.status.rawValue, forKey: .status)
         try container.encode(provenance.currency, forKey: .currency)
         try container.encode(

@@ -54,7 +54,13 @@ struct BacktestCommand: ParsableCommand {
                 throw ExitStatus.UsageError(message: "--from/--to: no 00:00 origin between the dates")
             }
             let started = Date()
-            let result = try Forecaster.backtest(history: history, models: models, origins: origins, options: options)
+            let bar = ProgressBar.terminal(label: "backtest " + models.map(\.rawValue).joined(separator: ","), logging: logging)
+            let result: BacktestResult
+            do {
+                defer { bar?.finish() }
+                result = try Forecaster.backtest(history: history, models: models, origins: origins, options: options,
+                                                 progress: bar?.callback)
+            }
             let seconds = Date().timeIntervalSince(started)
             let first = ForecastOutput.timestamp(history.date(ofHour: origins[0]), calendar: calendar)
             let last = ForecastOutput.timestamp(history.date(ofHour: origins[origins.count - 1]), calendar: calendar)

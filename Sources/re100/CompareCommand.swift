@@ -1,4 +1,5 @@
 import ArgumentParser
+import DispatchOptimizer
 import Forecasting
 import Foundation
 import LinearProgramming
@@ -14,8 +15,8 @@ struct CompareCommand: ParsableCommand {
         discussion: """
             Solves the base grid and the grid with each --scenario applied alone on the base (not stacked), --jobs \
             at a time. Rows: base first, then the scenarios in the order given, each named after its file without \
-            the extension. With --out, writes DIR/comparison.csv, DIR/comparison.json and each scenario's \
-            schedule.csv, prices.csv and summary.json in DIR/<scenario>/ (DIR/base/ for the base). Exit codes: 0 \
+            the extension. With --out, writes DIR/comparison.csv, DIR/comparison.json, DIR/report.html and each \
+            scenario's schedule.csv, prices.csv, summary.json and report.html in DIR/<scenario>/ (DIR/base/ for the base). Exit codes: 0 \
             every scenario optimal; 1 a scenario infeasible or unbounded; otherwise the code of the first failed \
             scenario (2 time limit, 65 bad input, 70 internal); failed scenarios are named on stderr and in the \
             status/error fields. 64 usage, 65 bad input before any solve.
@@ -80,6 +81,7 @@ struct CompareCommand: ParsableCommand {
             _ = try input.firstHour(in: grids[0].network.timeAxis)  // a --start that is no snapshot: exit 64 once
             logger.info("comparing \(grids.count) scenarios of \(input.grid) on \(min(jobCount, grids.count)) threads")
             let (horizon, rolling, presetFile) = (input, windows, solverConfig)
+            let bar = ProgressBar.terminal(label: "compare", total: grids.count, logging: logging)
             let outcomes = ParallelSlots.map(count: grids.count, threads: jobCount) { index -> Outcome in
                 do {
                     let solved = try ResultWriter.solve(grids[index], input: horizon, window: rolling, solver: solverOptions,
@@ -87,15 +89,18 @@ struct CompareCommand: ParsableCommand {
                     let timings = solved.result.timings
                     let status = solved.result.status.rawValue
                     logger.info("scenario \(names[index]): \(status) (build \(timings.buildSeconds) s, solve \(timings.solveSeconds) s)")
+                    bar?.advance(failed: solved.result.status != .optimal)
                     return .solved(solved)
                 } catch {
+                    bar?.advance(failed: true)
                     let (code, message) = ExitStatus.classify(error)
                     return .failed(code: code.rawValue, message: message)
                 }
             }.results
+            bar?.finish()
             var rows: [ScenarioComparison.Row] = []
             var codes: [Int32] = []
-            for (name, outcome) in zip(names, outcomes) {
+            for (index, (name, outcome)) in zip(names, outcomes).enumerated() {
                 switch outcome {
                 case .solved(let solved)?:
                     let failure = ExitStatus.failure(of: solved.result)
@@ -106,7 +111,7 @@ struct CompareCommand: ParsableCommand {
                     }
                     rows.append(ScenarioComparison.Row(scenario: name, result: solved.result,
                                                        error: failure.map { Self.errorText($0.lines[0]) }))
-                    if let out { try ResultWriter.write(solved, to: out + "/" + name) }
+                    if let out { try Self.write(solved, grid: grids[index], input: input, to: out + "/" + name) }
                 case .failed(let code, let message)?:
                     codes.append(code)
                     ExitStatus.printError("scenario \(name): " + message)
@@ -123,6 +128,7 @@ struct CompareCommand: ParsableCommand {
                 try ResultWriter.createDirectory(out)
                 try AtomicFile.write(comparison.csv(), to: out + "/comparison.csv")
                 try AtomicFile.write(json, to: out + "/comparison.json")
+                try AtomicFile.write(ComparisonDirectory.report(out).render(), to: out + "/report.html")
             }
             switch format {
             case .table: print(comparison.table(), terminator: "")
@@ -135,6 +141,18 @@ struct CompareCommand: ParsableCommand {
                 throw ExitCode(code)
             }
         }
+    }
+
+    /// Writes a scenario's result folder and, when any hour was solved, its `report.html` with the tariff bands
+    /// of its grid.
+    private static func write(_ solved: SolvedDispatch, grid: LoadedGrid, input: GridInputOptions, to folder: String) throws {
+        try ResultWriter.write(solved, to: folder)
+        guard !solved.result.timestamps.isEmpty else { return }
+        let firstHour = try input.firstHour(in: grid.network.timeAxis)
+        let report = try ResultDirectory.report(folder) { _, hours in
+            TariffBands(network: grid.network, firstHour: firstHour, hourCount: hours.count)
+        }
+        try AtomicFile.write(report.render(), to: folder + "/report.html")
     }
 
     /// The command's exit code from the failed scenarios' codes in row order: 1 when any was infeasible or

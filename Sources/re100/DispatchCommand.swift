@@ -43,8 +43,15 @@ struct DispatchCommand: ParsableCommand {
             let grid = try GridLoader.load(input.grid, scenarios: overlays.scenarios, logger: logger)
             let solverOptions = try SolverPresetLoader.load(path: solverConfig)
             logger.info("dispatching \(input.grid) (\(grid.format), \(grid.network.timeAxis.count) snapshots)")
-            let solved = try ResultWriter.solve(grid, input: input, window: windows, solver: solverOptions,
-                                                solverPresetFile: solverConfig, commitment: commitment, logger: logger)
+            // A bar for rolling windows only: one LP has nothing to count.
+            let bar = windows.window == nil ? nil : ProgressBar.terminal(label: "dispatch", logging: logging)
+            let solved: SolvedDispatch
+            do {
+                defer { bar?.finish() }
+                solved = try ResultWriter.solve(grid, input: input, window: windows, solver: solverOptions,
+                                                solverPresetFile: solverConfig, commitment: commitment,
+                                                progress: bar?.callback, logger: logger)
+            }
             let result = solved.result
             if let out { try ResultWriter.write(solved, to: out) }
             switch format {

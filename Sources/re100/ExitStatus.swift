@@ -108,7 +108,7 @@ enum ExitStatus {
 
     /// Writes one line to standard error.
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StatusLine.standardError.interrupt { FileHandle.standardError.write(Data((line + "\n").utf8)) }
     }
 
     /// A command-line mistake found after parsing (exit 64).

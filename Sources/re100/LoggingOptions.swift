@@ -36,7 +36,7 @@ struct LoggingOptions: ParsableArguments {
                 case .text:
                     var handler = StreamLogHandler.standardError(label: label)
                     handler.logLevel = level
-                    return handler
+                    return StatusLineLogHandler(wrapping: handler)
                 }
             }
         }

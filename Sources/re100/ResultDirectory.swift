@@ -1,5 +1,7 @@
+import DispatchOptimizer
 import Foundation
 import GridIO
+import Logging
 import Reporting
 
 /// A result directory of `re100 dispatch --out DIR` read back for the report: `summary.json` (decoded with
@@ -11,13 +13,21 @@ enum ResultDirectory {
     /// The numeric columns of `schedule.csv`.
     static let scheduleNumericColumns = ["p_mw", "charge_mw", "discharge_mw", "soc_mwh", "curtailed_mw"]
 
-    /// Reads the three files of `directory` into a report.
-    static func report(_ directory: String) throws -> HTMLReport {
+    /// Reads the three files of `directory` into a report, with the tariff bands of the grid `summary.json`
+    /// records when it can be read as it was solved (`recordedTariffBands`).
+    static func report(_ directory: String, logger: Logger = Logger(label: "re100")) throws -> HTMLReport {
+        try report(directory, tariffBands: { summary, hours in recordedTariffBands(summary: summary, hours: hours, logger: logger) })
+    }
+
+    /// Reads the three files of `directory` into a report with the bands `tariffBands(summary.json URL, hours)`
+    /// gives.
+    static func report(_ directory: String, tariffBands: (URL, [String]) -> TariffBands?) throws -> HTMLReport {
         let base = URL(fileURLWithPath: directory)
         let summary = try readSummary(base.appendingPathComponent("summary.json"))
         let schedule = try readSchedule(base.appendingPathComponent("schedule.csv"))
         let prices = try readPrices(base.appendingPathComponent("prices.csv"), hours: schedule.hours)
-        return HTMLReport(summary: summary, schedule: schedule, prices: prices)
+        return HTMLReport(summary: summary, schedule: schedule, prices: prices,
+                          tariffBands: tariffBands(base.appendingPathComponent("summary.json"), schedule.hours))
     }
 
     /// Decodes `summary.json`; a missing or mistyped field names its path (`costs.total`).

@@ -27,11 +27,13 @@ enum ResultWriter {
     /// Dispatches `grid` over the horizon of `input` with `window` and `solver` and renders its summary.
     /// - Parameters:
     ///   - solverPresetFile: the `--solver-config` path recorded in the summary (nil: compiled-in default).
+    ///   - progress: called after each rolling window with the windows done and their total (`DispatchOptions`).
     /// - Throws: `ExitStatus.UsageError` for a `--start` that is no snapshot, `DispatchError` for a model that
     ///   cannot be built, an encoding error (internal).
     static func solve(_ grid: LoadedGrid, input: GridInputOptions, window: RollingWindowOptions, solver: SolverOptions,
                       solverPresetFile: String?, commitment: Bool = false, initialState: DispatchState? = nil,
-                      stateAfterHours: Int? = nil, logger: Logger) throws -> SolvedDispatch {
+                      stateAfterHours: Int? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil,
+                      logger: Logger) throws -> SolvedDispatch {
         var network = grid.network
         let firstHour = try input.firstHour(in: network.timeAxis)
         let forecasts = try ForecastFiller.fill(&network, gridDirectory: GridValidation.gridDirectory(URL(fileURLWithPath: input.grid)),
@@ -40,7 +42,7 @@ enum ResultWriter {
         let options = DispatchOptions(
             firstHour: firstHour, hourCount: input.hours, window: window.window,
             step: window.step, solver: solver, initialState: initialState, commitment: commitment,
-            stateAfterHours: stateAfterHours)
+            stateAfterHours: stateAfterHours, progress: progress)
         let glpk = GLPKSolver(log: { [logger] line in logger.debug("glpk: \(line)") })
         let result = try DispatchOptimizer.dispatch(network, options: options, solver: glpk)
         let provenance = RunProvenance(

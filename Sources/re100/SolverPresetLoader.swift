@@ -55,6 +55,7 @@ enum SolverPresetLoader {
         if let value = read(.iterationLimit, source.int(at:)) { options.iterationLimit = value }
         if let value = read(.mipGap, source.double(at:)) { options.mipGap = value }
         if let value = choice(.messageLevel, MessageLevel.self) { options.messageLevel = value }
+        if let value = read(.certificateTolerance, source.double(at:)) { options.certificateTolerance = value }
         for (key, message) in options.problems() {
             // SolverOptions words its problems "expected X, found Y".
             let parts = message.components(separatedBy: ", found ")

@@ -202,6 +202,22 @@ import Testing
         #expect(rolling.units[0].power.count == 48)
     }
 
+    /// The progress callback sees every window once, in order: 48 hours in windows of 12 stepping 6 are 8 windows.
+    @Test func progressReportsEachWindow() throws {
+        var network = Self.network(hours: 48)
+        network.generators = [Generator(id: "g", bus: "a", carrier: "gas", nominalPower: 50, marginalCost: 10)]
+        network.loads = [Load(id: "plant", bus: "a", demand: .constant(20))]
+        // The callback runs on the dispatching thread (this one), so plain variables may record it.
+        nonisolated(unsafe) var calls: [[Int]] = []
+        let options = DispatchOptions(window: 12, step: 6, progress: { calls.append([$0, $1]) })
+        let result = try DispatchOptimizer.dispatch(network, options: options, solver: GLPKSolver())
+        #expect(calls == (1...8).map { [$0, 8] })
+        nonisolated(unsafe) var single: [[Int]] = []
+        _ = try DispatchOptimizer.dispatch(network, options: DispatchOptions(progress: { single.append([$0, $1]) }), solver: GLPKSolver())
+        #expect(single == [[1, 1]])
+        #expect(result.timestamps.count == 48)
+    }
+
     /// Unit commitment: a 100 MW unit at 10 per MWh that must run at 50 MW or more once on, a
     /// flexible one at 30, load 80, 40, 80 MW. The cheap unit cannot follow 40 MW, so it stops in
     /// hour 1 and restarts in hour 2 (start-up 500): 800 + 1200 + 800 + 500 = 3300. Prices from the
@@ -231,3 +247,4 @@ import Testing
         }
     }
 }
+

@@ -44,34 +44,45 @@ struct PyPSACrossCheckTests {
                                                     solver: GLPKSolver())
         let dual = try DispatchOptimizer.dispatch(network, options: DispatchOptions(solver: SolverOptions(method: .dualSimplex)),
                                                   solver: GLPKSolver())
-        let crossover = try DispatchOptimizer.dispatch(network, options: DispatchOptions(), solver: GLPKSolver())
-        for result in [primal, dual, crossover] {
+        let crossover = try DispatchOptimizer.dispatch(
+            network, options: DispatchOptions(solver: SolverOptions(method: .interiorPointWithCrossover)), solver: GLPKSolver())
+        let certified = try DispatchOptimizer.dispatch(network, options: DispatchOptions(), solver: GLPKSolver())
+        for result in [primal, dual, crossover, certified] {
             #expect(result.status == .optimal)
             let error = abs(result.kpis.objective - reference.objective) / max(1, abs(reference.objective))
             #expect(error <= 1e-6, "\(name) (\(result.method.rawValue)): re100 \(result.kpis.objective), PyPSA \(reference.objective)")
         }
-        // Where the prices differ, the dual must be degenerate there: both prices lie between the
-        // left and right derivatives of the optimal cost with respect to that bus's demand.
+        // A vertex's prices and the default (certified interior point) prices, which lie inside the
+        // range of valid prices where that range is wide.
+        for result in [primal, certified] {
+            try Self.expectPricesMatch(result, reference: reference, network: network, name: name, objective: primal.kpis.objective)
+        }
+    }
+
+    /// Where the prices differ from PyPSA's, the dual must be degenerate there: both prices lie between the
+    /// left and right derivatives of the optimal cost with respect to that bus's demand.
+    static func expectPricesMatch(_ result: DispatchResult, reference: Reference, network: Network, name: String,
+                                  objective: Double) throws {
         var compared = 0, degenerate = 0
-        for prices in primal.prices {
+        for prices in result.prices {
             guard let theirs = reference.marginal_price[prices.bus] else { continue }
             for hour in prices.price.indices {
                 compared += 1
                 let ours = prices.price[hour]
                 if abs(ours - theirs[hour]) <= 1e-5 * max(1, abs(theirs[hour])) { continue }
                 degenerate += 1
-                let range = try Self.priceRange(network, bus: prices.bus, hour: hour, objective: primal.kpis.objective)
+                let range = try Self.priceRange(network, bus: prices.bus, hour: hour, objective: objective)
                 let slack = 1e-4 * max(1, abs(theirs[hour]))
                 #expect(range.upperBound - range.lowerBound > slack,
-                        "\(name) bus \(prices.bus) snapshot \(hour): unique price \(range), re100 \(ours), PyPSA \(theirs[hour])")
+                        "\(name) \(result.method.rawValue) bus \(prices.bus) snapshot \(hour): unique price \(range), re100 \(ours), PyPSA \(theirs[hour])")
                 for price in [ours, theirs[hour]] {
                     #expect(price >= range.lowerBound - slack && price <= range.upperBound + slack,
-                            "\(name) bus \(prices.bus) snapshot \(hour): \(price) outside \(range)")
+                            "\(name) \(result.method.rawValue) bus \(prices.bus) snapshot \(hour): \(price) outside \(range)")
                 }
             }
         }
         #expect(compared > 0)
-        #expect(degenerate * 4 <= compared, "\(name): \(degenerate) of \(compared) prices differ from PyPSA")
+        #expect(degenerate * 4 <= compared, "\(name) \(result.method.rawValue): \(degenerate) of \(compared) prices differ from PyPSA")
     }
 
     /// The left and right derivatives of the optimal cost with respect to demand at `bus` in

@@ -33,6 +33,26 @@ struct BacktestTests {
         #expect(one.forecasts.count == models.count * origins.count)
     }
 
+    @Test("Progress reports every base forecast exactly once, counting 1...total in order, on 1 and 2 threads",
+          arguments: [1, 2])
+    func progressCountsEveryOrigin(threads: Int) throws {
+        let history = try history()
+        let origins = (60..<65).map { $0 * 24 }
+        // Quantiles over 2 earlier days: the seasonal naive forecasts from the origins of days 58...64 (7); the
+        // regression, which needs 60 days of history, from days 60...64 (5) in one block of origins, reported
+        // one origin at a time: 12 in all.
+        let options = ForecastOptions(threadCount: threads, quantileWindowDays: 2, selectionWindowDays: 2,
+                                      candidateModels: Self.candidates)
+        let calls = ProgressLog()
+        let models: [ForecastModelID] = [.seasonalNaiveDaily, .regressionVanilla]
+        let result = try Forecaster.backtest(history: history, models: models, origins: origins, options: options,
+                                             progress: { calls.record($0, $1) })
+        #expect(calls.values.map(\.done) == Array(1...12))
+        #expect(calls.values.allSatisfy { $0.total == 12 })
+        let quiet = try Forecaster.backtest(history: history, models: models, origins: origins, options: options)
+        #expect(result.forecasts == quiet.forecasts)
+    }
+
     @Test("Backtest forecasts use only load before the origin; quantiles are ordered")
     func noLookAhead() throws {
         let original = try history()
@@ -60,5 +80,25 @@ struct BacktestTests {
                                              options: ForecastOptions(threadCount: 1, quantileWindowDays: 2, selectionWindowDays: 2, candidateModels: Self.candidates))
         #expect(result.metrics[0].byHour.count == 24)
         #expect(result.metrics[0].overall.mape < 2)
+    }
+}
+
+/// The (done, total) pairs a progress callback received, in order.
+final class ProgressLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var calls: [(done: Int, total: Int)] = []
+
+    /// Records one call.
+    func record(_ done: Int, _ total: Int) {
+        lock.lock()
+        calls.append((done, total))
+        lock.unlock()
+    }
+
+    /// The calls so far.
+    var values: [(done: Int, total: Int)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return calls
     }
 }

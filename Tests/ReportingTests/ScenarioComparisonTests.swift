@@ -9,7 +9,7 @@ struct ScenarioComparisonTests {
 
     /// The sample result as base; "cheaper" buys 400,000 KRW less energy, reaches RE share 0.5, emits 8 t and
     /// peaks at 15 MW; "stuck" is infeasible with no hour solved.
-    private static func comparison() -> ScenarioComparison {
+    static func comparison() -> ScenarioComparison {
         let base = SampleResult.make()
         var cheaper = SampleResult.make()
         cheaper.kpis.costs.energy = 2_000_000
