@@ -48,16 +48,18 @@ public enum LoadHistoryReader {
     /// Reads a history from bytes in memory; `file` names it in diagnostics. See `read(contentsOf:...)`.
     public static func read(bytes: [UInt8], file: String, timeZone: TimeZone, loadColumn: String? = nil,
                             temperatureColumn: String? = nil, requireLoad: Bool = true,
-                            requireTemperature: Bool = false, fill: GapFill = .none) throws(CSVError) -> LoadHistory {
+                            requireTemperature: Bool = false, fill: GapFill = .none,
+                            allowTrailingEmpty: Bool = false) throws(CSVError) -> LoadHistory {
         let table = try NumericCSVReader.read(bytes: bytes, file: file, allowEmpty: true)
         return try history(of: table, timeZone: timeZone, loadColumn: loadColumn, temperatureColumn: temperatureColumn,
-                           requireLoad: requireLoad, requireTemperature: requireTemperature, fill: fill)
+                           requireLoad: requireLoad, requireTemperature: requireTemperature, fill: fill,
+                           allowTrailingEmpty: allowTrailingEmpty)
     }
 
     /// Checks and converts a table read with the timestamp column as text.
     static func history(of table: CSVTable, timeZone: TimeZone, loadColumn: String?, temperatureColumn: String?,
                         requireLoad: Bool, requireTemperature: Bool, fill: GapFill,
-                        allowTrailingEmpty: Bool = false) throws(CSVError) -> LoadHistory {
+                        allowTrailingEmpty: Bool) throws(CSVError) -> LoadHistory {
         let loadName = try column(in: table, named: loadColumn, defaults: loadColumnNames, what: "load",
                                   required: requireLoad)
         let temperatureName = try column(in: table, named: temperatureColumn, defaults: temperatureColumnNames,
@@ -125,7 +127,7 @@ public enum LoadHistoryReader {
     /// Puts row values on the hourly grid; with `.linear` fills inserted hours and empty cells (NaN). With
     /// `allowTrailingEmpty` the rows after the column's last value stay NaN and are never filled.
     static func place(_ values: [Double], hours: [Int], table: CSVTable, field: String,
-                      fill: GapFill, allowTrailingEmpty: Bool = false) throws(CSVError) -> (values: [Double], filled: Int) {
+                      fill: GapFill, allowTrailingEmpty: Bool) throws(CSVError) -> (values: [Double], filled: Int) {
         let rowsWithValues = allowTrailingEmpty ? (values.lastIndex { !$0.isNaN }).map { $0 + 1 } ?? 0 : values.count
         var result = [Double](repeating: .nan, count: (hours.last ?? 0) + 1)
         // Linear filling stops at the column's last value (the end of the file without trailing empties).

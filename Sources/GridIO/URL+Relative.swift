@@ -2,7 +2,7 @@ import Foundation
 
 extension URL {
     /// `path` as written in a grid file: absolute as is, otherwise relative to this folder.
-    func resolving(_ path: String) -> URL {
+    public func resolving(_ path: String) -> URL {
         (path.hasPrefix("/") ? URL(fileURLWithPath: path) : appendingPathComponent(path)).standardizedFileURL
     }
 }

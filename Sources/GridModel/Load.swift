@@ -96,12 +96,12 @@ public struct Load: NetworkComponent {
                     return .text(history.file + ":" + history.column)
                 },
                 write: { load, value in
-                    guard case .text(let text) = value, let colon = text.lastIndex(of: ":") else { return false }
+                    guard case .text(let text) = value else { return false }
                     let model: String
                     if case .forecastFromHistory(let previous) = load.demand { model = previous.model } else { model = "auto" }
-                    load.demand = .forecastFromHistory(
-                        HistoryReference(
-                            file: String(text[..<colon]), column: String(text[text.index(after: colon)...]), model: model))
+                    // Without a colon the column stays empty: the validator reports the incomplete reference.
+                    let reference = HistoryColumn(reference: text)
+                    load.demand = .forecastFromHistory(HistoryReference(file: reference.file, column: reference.column, model: model))
                     return true
                 }),
             ComponentField(

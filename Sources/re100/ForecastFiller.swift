@@ -26,6 +26,9 @@ enum ForecastFiller {
     static func fill(_ network: inout Network, gridDirectory: URL, firstHour: Int, hourCount: Int,
                      logger: Logger) throws -> [UsedForecast] {
         let axis = network.timeAxis
+        // Hours outside the time axis leave the inputs unfilled; the optimizer then reports the bad range (or a
+        // load still to be forecast) itself.
+        guard hourCount > 0, firstHour >= 0, firstHour + hourCount <= axis.count else { return [] }
         let origin = axis.snapshots[firstHour]
         let hours = Array(axis.snapshots[firstHour..<(firstHour + hourCount)])
         func input(_ field: String, _ file: String, _ column: String) throws -> ForecastInput {

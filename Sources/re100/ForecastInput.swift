@@ -17,10 +17,10 @@ struct ForecastInput {
     /// Hours of history used: the values of hours `0..<known` (hour 0 at `history.timestamps[0]`).
     let known: Int
 
-    /// Reads `column` of `file` (relative to `gridDirectory`) in `timeZone`.
+    /// Reads `column` of `file` (absolute, or relative to `gridDirectory`) in `timeZone`.
     /// - Throws: `CSVError` for a bad file, `ExitStatus.InputError` when no value precedes `origin`.
     init(field: String, file: String, column: String, gridDirectory: URL, timeZone: TimeZone, origin: Date) throws {
-        let url = gridDirectory.appendingPathComponent(file)
+        let url = gridDirectory.resolving(file)
         self.field = field
         path = url.path
         self.column = column

@@ -106,40 +106,58 @@ import Testing
 
 /// The temperature fallback and `forecasts.csv` of `re100 run` on the bundled operational example.
 @Suite struct ForecastInputsRunTests {
-    /// 61 days of a load that is `10 + 0.3 × temperature` with a purely daily temperature cycle and no
-    /// temperatures for the forecast hours: the fallback (same-hour mean of the last 7 days) is taken, logged at
-    /// notice level, and gives the true temperatures, so `mlr-vanilla` forecasts the true load.
-    @Test func missingForecastTemperaturesFallBackToTheSameHourMean() throws {
+    /// A purely daily temperature cycle, degrees C, by local hour.
+    static func temperature(_ hour: Int) -> Double { 12 + 5 * cos(2 * .pi * Double(hour - 15) / 24) }
+
+    /// The single-bus grid whose factory load, `10 + 0.3 × temperature`, is forecast by `mlr-vanilla` from 61 days of
+    /// `load_history.csv`; with `futureRows` the file also gives the 24 forecast hours' temperatures (load empty).
+    /// Returns the forecasts filled in and the notices logged.
+    static func forecastWithTemperatures(futureRows: Bool) throws -> (UsedForecast, [String], firstHourDemand: [Double]) {
         let directory = try DispatchCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try ForecastInputsTests.writeGrid(
             in: directory, forecasting: "latitude_deg = 35.2\nlongitude_deg = 126.8",
             load: "forecast_from = \"load_history.csv:load_mw\"\nforecast_model = \"mlr-vanilla\"")
         try ForecastInputsTests.writePVHistory(in: directory)
-        func temperature(_ hour: Int) -> Double { 12 + 5 * cos(2 * .pi * Double(hour - 15) / 24) }
         let zone = TimeZone(identifier: "Asia/Seoul") ?? .gmt
         let first = ForecastInputsTests.origin.addingTimeInterval(-61 * 86_400)
         var text = "timestamp,load_mw,temp_c\n"
-        for hour in 0..<(61 * 24) {   // starts at local midnight, so hour % 24 is the local hour
+        for hour in 0..<(61 * 24 + (futureRows ? 24 : 0)) {   // starts at local midnight: hour % 24 is the local hour
             let value = temperature(hour % 24)
-            text += ReportFormat.timestamp(first.addingTimeInterval(Double(hour) * 3600), timeZone: zone)
-                + ",\(10 + 0.3 * value),\(value)\n"
+            let load = hour < 61 * 24 ? "\(10 + 0.3 * value)" : ""
+            text += ReportFormat.timestamp(first.addingTimeInterval(Double(hour) * 3600), timeZone: zone) + ",\(load),\(value)\n"
         }
         try text.write(to: directory.appendingPathComponent("load_history.csv"), atomically: true, encoding: .utf8)
-
         let (logger, records) = RecordingLogHandler.logger()
         var network = try GridLoader.load(directory.path, scenarios: [], logger: logger).network
         let used = try ForecastFiller.fill(&network, gridDirectory: directory, firstHour: 0, hourCount: 24, logger: logger)
         let load = try #require(used.first { $0.series == "loads.factory" })
+        return (load, records.messages(at: .notice), Array(network.loads[0].fixedDemand?.values.prefix(24) ?? []))
+    }
+
+    /// No temperatures for the forecast hours: the fallback (same-hour mean of the last 7 days) is taken, logged at
+    /// notice level, and, the cycle being purely daily, gives the true temperatures, so `mlr-vanilla` forecasts the
+    /// true load, which becomes the dispatched demand.
+    @Test func missingForecastTemperaturesFallBackToTheSameHourMean() throws {
+        let (load, notices, demand) = try Self.forecastWithTemperatures(futureRows: false)
         #expect(load.model == "mlr-vanilla")
         for hour in 0..<24 {
-            #expect(abs(load.forecast[hour] - (10 + 0.3 * temperature(hour))) < 1e-3, "hour \(hour): \(load.forecast[hour])")
+            #expect(abs(load.forecast[hour] - (10 + 0.3 * Self.temperature(hour))) < 1e-3, "hour \(hour): \(load.forecast[hour])")
         }
-        #expect(Array(network.loads[0].fixedDemand?.values.prefix(24) ?? []) == load.forecast)
-        let notices = records.messages(at: .notice)
+        #expect(demand == load.forecast)
         #expect(notices.count == 1)
         #expect(notices.first?.contains("loads.factory.forecast_from: 24 h of temperatures missing in column temp_c") == true)
         #expect(notices.first?.contains("same hour over the 7 days before (temperature fallback)") == true)
+    }
+
+    /// Rows of future hours with temperatures and an empty load cell are used as the temperature forecast: no
+    /// fallback, no notice, the same forecast.
+    @Test func givenForecastTemperaturesAreUsed() throws {
+        let (load, notices, _) = try Self.forecastWithTemperatures(futureRows: true)
+        #expect(notices.isEmpty)
+        for hour in 0..<24 {
+            #expect(abs(load.forecast[hour] - (10 + 0.3 * Self.temperature(hour))) < 1e-3, "hour \(hour): \(load.forecast[hour])")
+        }
     }
 
     /// `re100 run` on `grids/gwangju-bitgreen-ops`: `forecasts.csv` in the published run with one row per series
