@@ -26,14 +26,19 @@ enum ExitStatus {
 
     /// Runs `body`; a known input error is printed to stderr and becomes exit 65, a usage error exit 64, an
     /// `ExitCode` passes through, anything else is printed and becomes exit 70.
-    static func run<Result>(_ body: () throws -> Result) throws -> Result {
+    /// - Parameter onFailure: called with the exit code and the stderr line once `body` failed (after printing),
+    ///   so `run` can record the failure in its history.
+    static func run<Result>(onFailure: (ExitCode, String) -> Void = { _, _ in },
+                            _ body: () throws -> Result) throws -> Result {
         do {
             return try body()
         } catch let exit as ExitCode {
+            onFailure(exit, "exit \(exit.rawValue)")
             throw exit
         } catch {
             let (code, message) = classify(error)
             printError(message)
+            onFailure(code, message)
             throw code
         }
     }
@@ -50,7 +55,7 @@ enum ExitStatus {
             return (dataError, "\(error)")  // each line already says error/warning and where
         case is CSVError, is ForecastError, is CalendarError, is InputError, is DispatchError:
             return (dataError, "error: \(error)")
-        case is OutputError:
+        case is OutputError, is HistoryError:
             return (internalError, "error: \(error)")
         default:
             return (internalError, "internal error: \(error)")

@@ -17,7 +17,11 @@ struct RunCommand: ParsableCommand {
             taken from the state file (the new state is the plan's after 24 hours, where the next daily run \
             starts). Writes schedule.csv, prices.csv, summary.json, forecasts.csv (when anything was forecast) and \
             report.html into DIR/runs/<run-id>/, then atomically points DIR/current at it and writes the new state. Nothing is \
-            published when the run fails. Takes flock on DIR/.re100.lock: exit 75 when another run holds it.
+            published when the run fails. Takes flock on DIR/.re100.lock: exit 75 when another run holds it. \
+            Every run after the lock is recorded in the history database (--history, default \
+            DIR/history.sqlite): a successful one with its KPIs, forecasts and schedule in the same transaction \
+            as its publication, a failed one with its exit code and error; a database that cannot be written \
+            is exit 70 and nothing is published.
             """)
 
     @Argument(help: "A grid folder with grid.toml, a PyPSA CSV folder, or a MATPOWER .m file.")
@@ -31,6 +35,9 @@ struct RunCommand: ParsableCommand {
 
     @Option(help: "State file (default: DIR/state.json).")
     var state: String?
+
+    @Option(help: "History database, SQLite (default: DIR/history.sqlite).")
+    var history: String?
 
     @Option(help: "Seconds to wait for another run's lock before exit 75 (default 0).")
     var wait: Double = 0
@@ -51,20 +58,24 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        try ExitStatus.run {
+        let recorder = RunRecorder()
+        try ExitStatus.run(onFailure: recorder.recordFailure) {
             let logger = logging.bootstrap()
             try ResultWriter.createDirectory(out)
             let lock = try RunLock(path: out + "/.re100.lock", waitSeconds: wait)
             defer { withExtendedLifetime(lock) {} }
+            try recorder.open(history ?? out + "/history.sqlite", grid: grid)
             let directory = RunDirectory(path: out)
             try ResultWriter.createDirectory(directory.runsPath)
             let loaded = try GridLoader.load(grid, scenarios: [], logger: logger)
+            recorder.loaded(loaded)
             let axis = loaded.network.timeAxis
             let clock = try runClock(axis)
             guard let first = axis.snapshots.firstIndex(where: { $0 >= clock }) else {
                 throw ExitStatus.InputError(message: "\(grid): no snapshot at or after \(ReportFormat.timestamp(clock, timeZone: axis.timeZone))")
             }
             let hours = min(Self.horizonHours, axis.count - first)
+            recorder.planned(clock: clock, firstHour: axis.snapshots[first], hours: hours)
             let input = try GridInputOptions.parse([grid, "--start", ReportFormat.timestamp(axis.snapshots[first], timeZone: axis.timeZone),
                                                     "--hours", String(hours)])
             let statePath = state ?? out + "/state.json"
@@ -72,12 +83,12 @@ struct RunCommand: ParsableCommand {
             let solved = try ResultWriter.solve(loaded, input: input, window: RollingWindowOptions.parse([]), solver: SolverOptions(),
                                                 solverPresetFile: nil, initialState: carried,
                                                 stateAfterHours: Self.stateAfterHours, logger: logger)
-            try ExitStatus.check(solved.result)
+            try recorder.check(solved)
             let id = directory.newRunID(Self.runStamp(axis.snapshots[first], timeZone: axis.timeZone))
             let staging = directory.runsPath + "/.staging-" + id
             try ResultWriter.write(solved, to: staging)
             try AtomicFile.write(ResultDirectory.report(staging).render(), to: staging + "/report.html")
-            try directory.publish(staging: staging, id: id)
+            try recorder.publish(folder: id) { try directory.publish(staging: staging, id: id) }
             try AtomicFile.write(Self.encode(solved.result.finalState), to: statePath)
             try directory.prune(keep: keep)
             logger.notice("run \(id): \(hours) h from \(ReportFormat.timestamp(axis.snapshots[first], timeZone: axis.timeZone)), published as \(directory.currentPath)")

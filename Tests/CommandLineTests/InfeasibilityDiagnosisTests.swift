@@ -9,7 +9,7 @@ import Testing
 @Suite("infeasible dispatches")
 struct InfeasibilityDiagnosisTests {
     /// single-bus with a 1 MW import limit and a load that may not be shed: infeasible from the first hour.
-    private static func starvedGrid(in directory: URL) throws -> URL {
+    static func starvedGrid(in directory: URL) throws -> URL {
         let source = DispatchCommandTests.root.appendingPathComponent("grids/single-bus")
         let grid = directory.appendingPathComponent("starved")
         try FileManager.default.createDirectory(at: grid, withIntermediateDirectories: true)
