@@ -1,3 +1,4 @@
+import Foundation
 import LinearProgramming
 
 /// Where a dispatch came from: versions, the grid and its fingerprint, the scenarios and the solver preset.
@@ -21,10 +22,13 @@ public struct RunProvenance: Sendable, Equatable {
     public var solverPresetFile: String?
     /// The solver options used.
     public var solverOptions: SolverOptions
+    /// The histories forecast before dispatch, with the newest hour each contributed (empty for fixed inputs).
+    public var forecastInputs: [ForecastInputRecord]
 
     /// Creates provenance.
     public init(re100Version: String, glpkVersion: String, grid: InputFile, gridFormat: String, currency: String,
-                timeZone: String, scenarios: [InputFile], solverPresetFile: String?, solverOptions: SolverOptions) {
+                timeZone: String, scenarios: [InputFile], solverPresetFile: String?, solverOptions: SolverOptions,
+                forecastInputs: [ForecastInputRecord] = []) {
         self.re100Version = re100Version
         self.glpkVersion = glpkVersion
         self.grid = grid
@@ -34,6 +38,33 @@ public struct RunProvenance: Sendable, Equatable {
         self.scenarios = scenarios
         self.solverPresetFile = solverPresetFile
         self.solverOptions = solverOptions
+        self.forecastInputs = forecastInputs
+    }
+}
+
+/// A history a forecast was made from: which series it filled and how recent its data were.
+public struct ForecastInputRecord: Sendable, Equatable {
+    /// The filled series, e.g. `loads.factory` or `generators.pv_rooftop`.
+    public var series: String
+    /// The model that forecast it.
+    public var model: String
+    /// The history file as read.
+    public var file: String
+    /// The column of the file.
+    public var column: String
+    /// The start of the newest hour with a value before the forecast origin.
+    public var newestInput: Date
+    /// The forecast origin (the first dispatched hour).
+    public var origin: Date
+
+    /// Creates a record.
+    public init(series: String, model: String, file: String, column: String, newestInput: Date, origin: Date) {
+        self.series = series
+        self.model = model
+        self.file = file
+        self.column = column
+        self.newestInput = newestInput
+        self.origin = origin
     }
 }
 

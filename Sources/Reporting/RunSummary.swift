@@ -27,6 +27,7 @@ public struct RunSummary: Sendable, Encodable {
     private enum Key: String, CodingKey {
         case schemaVersion = "schema_version", re100Version = "re100_version", glpkVersion = "glpk_version"
         case grid, scenarios, solver, status, objective, currency, horizon, costs
+        case forecastInputs = "forecast_inputs"
         case reShare = "re_share", cfeScore = "cfe_score", co2 = "co2_t", curtailed = "curtailed_mwh"
         case unserved = "unserved_mwh", peakImport = "peak_import_mw", consumption = "consumption_mwh"
         case renewableSupply = "renewable_supply_mwh", imported = "import_mwh", exported = "export_mwh"
@@ -61,6 +62,14 @@ public struct RunSummary: Sendable, Encodable {
         let start: String?, end: String?, hours: Int
     }
 
+    private struct ForecastInput: Encodable {
+        let series: String, model: String, file: String, column: String, newestInput: String, origin: String
+        enum CodingKeys: String, CodingKey {
+            case series, model, file, column, origin
+            case newestInput = "newest_input"
+        }
+    }
+
     private struct Costs: Encodable {
         let breakdown: CostBreakdown
         let solved: Bool
@@ -89,6 +98,11 @@ public struct RunSummary: Sendable, Encodable {
             Grid(path: provenance.grid.path, format: provenance.gridFormat, fingerprintSHA256: provenance.grid.sha256,
                  timeZone: provenance.timeZone), forKey: .grid)
         try container.encode(provenance.scenarios, forKey: .scenarios)
+        try container.encode(provenance.forecastInputs.map { input in
+            ForecastInput(series: input.series, model: input.model, file: input.file, column: input.column,
+                          newestInput: ReportFormat.timestamp(input.newestInput, timeZone: timeZone),
+                          origin: ReportFormat.timestamp(input.origin, timeZone: timeZone))
+        }, forKey: .forecastInputs)
         try container.encode(
             Solver(name: result.solverName, method: result.method.rawValue, presetFile: provenance.solverPresetFile,
                    options: provenance.solverOptions, mipGap: result.mipGap, certifiedGap: result.certifiedGap), forKey: .solver)

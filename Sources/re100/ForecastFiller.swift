@@ -75,7 +75,8 @@ enum ForecastFiller {
             network.generators[generator.index].maximumPerUnit = .hourly(profile(Array(pv.forecast[window]), firstHour: firstHour, count: axis.count))
             used.append(UsedForecast(series: "generators." + id, model: pvModel, origin: origin, timestamps: hours,
                                      forecast: Array(pv.forecast[window]), p10: Array(pv.p10[window]),
-                                     p50: Array(pv.p50[window]), p90: Array(pv.p90[window])))
+                                     p50: Array(pv.p50[window]), p90: Array(pv.p90[window]),
+                                     file: input.path, column: input.column, newestInput: input.lastTimestamp))
             logger.info("\(input.field): forecast \(hourCount) h with \(pvModel) from \(input.known) h of history in \(input.path)")
         }
         return used
@@ -108,7 +109,8 @@ enum ForecastFiller {
         let window = gap..<horizon
         return UsedForecast(series: series, model: forecast.model.rawValue, origin: origin, timestamps: hours,
                             forecast: Array(forecast.forecast[window]), p10: Array(forecast.p10[window]),
-                            p50: Array(forecast.p50[window]), p90: Array(forecast.p90[window]))
+                            p50: Array(forecast.p50[window]), p90: Array(forecast.p90[window]),
+                            file: input.path, column: input.column, newestInput: input.lastTimestamp)
     }
 
     /// The temperatures of hours `0..<count` for `model`: `nil` for models without temperature terms or files

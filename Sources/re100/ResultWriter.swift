@@ -48,7 +48,8 @@ enum ResultWriter {
         let provenance = RunProvenance(
             re100Version: RE100Version.current, glpkVersion: GLPKSolver.version, grid: grid.fingerprint,
             gridFormat: grid.format, currency: network.currency, timeZone: network.timeAxis.timeZone.identifier,
-            scenarios: grid.scenarios, solverPresetFile: solverPresetFile, solverOptions: solver)
+            scenarios: grid.scenarios, solverPresetFile: solverPresetFile, solverOptions: solver,
+            forecastInputs: forecasts.map(\.inputRecord).sorted { $0.series < $1.series })
         let zone = network.timeAxis.timeZone
         let summary = try RunSummary(result: result, provenance: provenance, timeZone: zone).json()
         return SolvedDispatch(result: result, summary: summary, timeZone: zone, currency: network.currency,

@@ -178,6 +178,12 @@ import Testing
                                 "loads.car_plant_b", "loads.parts_cluster"])
         #expect(rows[1].hasPrefix("generators.pv_ground,pv-clearsky,2026-07-15T00:00+09:00,2026-07-15T00:00+09:00,"))
         #expect(rows.last?.hasPrefix("loads.parts_cluster,mlr-vanilla,2026-07-15T00:00+09:00,2026-07-16T23:00+09:00,") == true)
+        // summary.json names every history and how recent it was (they end the hour before the run).
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/current/summary.json")))
+        let inputs = try #require((summary as? [String: Any])?["forecast_inputs"] as? [[String: Any]])
+        #expect(inputs.compactMap { $0["series"] as? String } == series.reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } })
+        #expect(inputs.allSatisfy { $0["newest_input"] as? String == "2026-07-14T23:00+09:00" && $0["origin"] as? String == "2026-07-15T00:00+09:00" })
+        #expect(inputs.first?["column"] as? String == "pv_ground" && inputs.first?["model"] as? String == "pv-clearsky")
 
         var stale = try RunCommand.parseAsRoot([grid, "--out", out, "--now", "2026-07-17T00:00", "--log-level", "critical"])
         #expect(throws: ExitCode(65)) { try stale.run() }

@@ -12,9 +12,10 @@ import Testing
         let hours = [origin, origin.addingTimeInterval(3600)]
         let pv = UsedForecast(series: "generators.pv_roof", model: "pv-clearsky", origin: origin,
                               timestamps: hours.reversed(), forecast: [0.25, 0], p10: [0.1, 0], p50: [0.25, 0],
-                              p90: [0.3333, 0])
+                              p90: [0.3333, 0], file: "pv.csv", column: "pv_roof", newestInput: origin.addingTimeInterval(-3600))
         let load = UsedForecast(series: "loads.factory", model: "snaive24", origin: origin, timestamps: hours,
-                                forecast: [8, 8.5], p10: [7, 7.5], p50: [8, 8.5], p90: [9, 9.5])
+                                forecast: [8, 8.5], p10: [7, 7.5], p50: [8, 8.5], p90: [9, 9.5], file: "loads.csv",
+                                column: "factory", newestInput: origin.addingTimeInterval(-3600))
         let text = RunForecastsCSV.render([load, pv], timeZone: zone)
         #expect(text == """
             series,model,origin,timestamp,forecast,p10,p50,p90

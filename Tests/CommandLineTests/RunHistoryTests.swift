@@ -24,7 +24,8 @@ import Testing
         var record = RunRecord(startedAt: hour(origin), gridPath: "grid")
         record.forecasts = [UsedForecast(series: series, model: "snaive24", origin: hour(origin),
                                          timestamps: values.indices.map { hour(origin + $0) }, forecast: values,
-                                         p10: values, p50: values, p90: values)]
+                                         p10: values, p50: values, p90: values, file: "loads.csv", column: series,
+                                         newestInput: hour(origin - 1))]
         return record
     }
 
