@@ -13,6 +13,18 @@ struct CrossoverBasis {
     /// Relative distance below which a value counts as sitting on its bound.
     static let activeTolerance = 1e-7
 
+    /// How many columns of `values` lie strictly inside their bounds (farther than `activeTolerance` from both):
+    /// the columns a crossover has to make basic or move. No more than the row count means the point is at or
+    /// near a vertex and the crossover is cheap.
+    static func interiorColumnCount(_ values: [Double], model: LinearModel) -> Int {
+        values.indices.count { j in
+            let lower = model.columnLower[j], upper = model.columnUpper[j], scale = 1 + abs(values[j])
+            guard lower != upper else { return false }
+            return !(lower.isFinite && (values[j] - lower) / scale < activeTolerance)
+                && !(upper.isFinite && (upper - values[j]) / scale < activeTolerance)
+        }
+    }
+
     /// Fixes every column within `activeTolerance` of a bound at that bound; returns their 0-based
     /// indices so ``restoreBounds(_:)`` can release them.
     func fixColumnsAtBounds() -> [(column: Int, atUpper: Bool)] {

@@ -162,37 +162,56 @@ final class GLPKProblem {
             }
             return try crossover(after: outcome, model: model, options: options)
         case .interiorPointCertified:
-            var outcome = try interior(options: options)
-            guard outcome.status == .optimal || outcome.stoppedUnstable, let problem = pointer else {
-                var definite = try simplex(options: options, method: .primalSimplex)
-                definite.method = .interiorPointCertified
-                return definite
-            }
-            let raw = (0..<model.columnCount).map { glp_ipt_col_prim(problem, Int32($0 + 1)) }
-            let duals = (0..<model.rowCount).map { glp_ipt_row_dual(problem, Int32($0 + 1)) }
-            // Values a hair off their bound are put on it (no 1e-9 MW of unserved load in a schedule) when the
-            // proof still holds for the point so cleaned; else the raw point is tried.
-            var certificate = OptimalityCertificate(model: model, columnValues: raw, rowDuals: duals)
-            for values in [OptimalityCertificate.snappedToBounds(raw, model: model), raw] {
-                certificate = OptimalityCertificate(model: model, columnValues: values, rowDuals: duals)
-                guard certificate.holds(tolerance: options.certificateTolerance) else { continue }
-                log?("interior point kept: \(certificate)")
-                outcome.status = .optimal
-                outcome.hasPrimal = true
-                outcome.hasDual = true
-                outcome.method = .interiorPointCertified
-                outcome.certificate = certificate
-                outcome.keptValues = values
-                return outcome
-            }
-            log?("interior point not proven, crossing over: \(certificate)")
-            // Not proven: finish exactly. The crossover needs an interior optimum to start from.
-            var exact = outcome.status == .optimal
-                ? try crossover(after: outcome, model: model, options: options)
-                : try simplex(options: options, method: .primalSimplex)
-            exact.method = .interiorPointCertified
-            return exact
+            return try certifiedInteriorPoint(model, options: options)
         }
+    }
+
+    /// The interior point, then (``SolverMethod/interiorPointCertified``):
+    /// 1. near a vertex (no more columns strictly inside their bounds than rows) the crossover, which is then
+    ///    cheap, for an exact vertex; given at most the interior point's own time when a proof is in hand;
+    /// 2. else, or when that crossover runs out of time, the interior point itself when its
+    ///    ``OptimalityCertificate`` holds (values a hair off their bound put on it when the proof still holds);
+    /// 3. else the crossover without a time budget (or the primal simplex when there is no interior optimum).
+    private func certifiedInteriorPoint(_ model: LinearModel, options: SolverOptions) throws(SolverError) -> GLPKOutcome {
+        let clock = ContinuousClock(), started = clock.now
+        var outcome = try interior(options: options)
+        let interiorSeconds = GLPKSolver.seconds(clock.now - started)
+        guard outcome.status == .optimal || outcome.stoppedUnstable, let problem = pointer else {
+            var definite = try simplex(options: options, method: .primalSimplex)
+            definite.method = .interiorPointCertified
+            return definite
+        }
+        let raw = (0..<model.columnCount).map { glp_ipt_col_prim(problem, Int32($0 + 1)) }
+        let duals = (0..<model.rowCount).map { glp_ipt_row_dual(problem, Int32($0 + 1)) }
+        var certificate = OptimalityCertificate(model: model, columnValues: raw, rowDuals: duals)
+        var proven: [Double]?
+        for values in [OptimalityCertificate.snappedToBounds(raw, model: model), raw] {
+            certificate = OptimalityCertificate(model: model, columnValues: values, rowDuals: duals)
+            if certificate.holds(tolerance: options.certificateTolerance) { proven = values; break }
+        }
+        let nearVertex = CrossoverBasis.interiorColumnCount(raw, model: model) <= model.rowCount
+        if outcome.status == .optimal && (nearVertex || proven == nil) {
+            var budget = options
+            if proven != nil { budget.timeLimitSeconds = min(options.timeLimitSeconds ?? .infinity, max(interiorSeconds, 0.05)) }
+            var exact = try crossover(after: outcome, model: model, options: budget)
+            exact.method = .interiorPointCertified
+            if exact.status == .optimal || proven == nil { return exact }
+            log?("crossover stopped (\(exact.status.rawValue)) within the interior point's time; keeping the proven point")
+        }
+        guard let values = proven else {
+            log?("interior point not proven, solving by the primal simplex: \(certificate)")
+            var definite = try simplex(options: options, method: .primalSimplex)
+            definite.method = .interiorPointCertified
+            return definite
+        }
+        log?("interior point kept: \(certificate)")
+        outcome.status = .optimal
+        outcome.hasPrimal = true
+        outcome.hasDual = true
+        outcome.method = .interiorPointCertified
+        outcome.certificate = certificate
+        outcome.keptValues = values
+        return outcome
     }
 
     private func simplex(options: SolverOptions, method: SolverMethod, warmStart: Bool = false,

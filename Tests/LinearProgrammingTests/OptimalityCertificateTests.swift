@@ -52,21 +52,44 @@ import Testing
         #expect(!certificate.holds(tolerance: 1e-3))
     }
 
-    @Test func acceptedInteriorPointsCarryTheirCertificate() throws {
-        let solution = try GLPKSolver().solve(try HandSolvedLPTests.wyndor(), options: SolverOptions(method: .interiorPointCertified))
+    /// min x + y subject to x + y ≥ 1 with 0 ≤ x, y ≤ 1: every point of the edge x + y = 1 is optimal (objective 1,
+    /// dual 1). The interior point lands inside the edge, with two columns strictly inside their bounds against
+    /// one row, so it is kept with its certificate rather than crossed over.
+    static func optimalEdge() throws -> LinearModel {
+        var builder = LinearModelBuilder()
+        let x = builder.addColumn(name: "x", upper: 1, cost: 1)
+        let y = builder.addColumn(name: "y", upper: 1, cost: 1)
+        builder.addRow(name: "demand", lower: 1, terms: [(x, 1), (y, 1)])
+        return try builder.build()
+    }
+
+    @Test func interiorPointsOnAnOptimalFaceAreKeptWithTheirCertificate() throws {
+        let solution = try GLPKSolver().solve(try Self.optimalEdge(), options: SolverOptions(method: .interiorPointCertified))
         #expect(solution.status == .optimal && solution.method == .interiorPointCertified)
         let certificate = try #require(solution.certificate)
         #expect(certificate.holds(tolerance: 1e-7))
-        #expect(abs(try #require(solution.primal).objective - 36) <= 1e-7 * 36)
-        #expect(zip(try #require(solution.dual).rowDuals, [0, 1.5, 1]).allSatisfy { abs($0 - $1) < 1e-6 })
+        let primal = try #require(solution.primal)
+        #expect(abs(primal.objective - 1) <= 1e-7)
+        #expect(primal.columnValues.allSatisfy { $0 > 0.01 && $0 < 0.99 }, "inside the edge, not at a corner")
+        #expect(abs(try #require(solution.dual).rowDuals[0] - 1) < 1e-6)
     }
 
     /// A tolerance no interior point meets sends the answer through the crossover: an exact vertex, no certificate.
     @Test func unprovenInteriorPointsAreCrossedOver() throws {
         let options = SolverOptions(method: .interiorPointCertified, certificateTolerance: 1e-300)
-        let solution = try GLPKSolver().solve(try HandSolvedLPTests.wyndor(), options: options)
+        let solution = try GLPKSolver().solve(try Self.optimalEdge(), options: options)
         #expect(solution.status == .optimal && solution.certificate == nil)
+        let values = try #require(solution.primal).columnValues
+        #expect(Set(values) == [0, 1], "a corner of the edge")
+    }
+
+    /// Wyndor's interior point is next to a vertex (2 columns inside their bounds, 3 rows): the crossover is
+    /// cheap there and gives the exact vertex and duals.
+    @Test func interiorPointsNearAVertexAreCrossedOver() throws {
+        let solution = try GLPKSolver().solve(try HandSolvedLPTests.wyndor(), options: SolverOptions(method: .interiorPointCertified))
+        #expect(solution.status == .optimal && solution.method == .interiorPointCertified && solution.certificate == nil)
         let primal = try #require(solution.primal)
         #expect(abs(primal.objective - 36) < 1e-9 && abs(primal.columnValues[0] - 2) < 1e-9)
+        #expect(zip(try #require(solution.dual).rowDuals, [0, 1.5, 1]).allSatisfy { abs($0 - $1) < 1e-9 })
     }
 }
