@@ -44,7 +44,8 @@ final class RunHistory: Sendable {
                 throw ExitStatus.InputError(message: "\(path): expected a re100 history database, found an SQLite "
                     + "file without re100's schema")
             }
-            if !superseded { try Self.migrator.migrate(database) }
+            // Only a database that misses migrations is written to here (a reader of an up-to-date one is not).
+            if !superseded && applied != Set(Self.migrator.migrations) { try Self.migrator.migrate(database) }
         } catch let error as ExitStatus.InputError {
             throw error
         } catch {
