@@ -38,6 +38,7 @@ public enum KPITable {
             ("peak import", fixed(kpis.peakImportMW, 2), "MW"),
         ]
         if let gap = result.mipGap { rows.append(("MIP gap", fixed(gap * 100, 3), "%")) }
+        if let gap = result.certifiedGap { rows.append(("proven gap", String(format: "%.1e", gap), "(interior point)")) }
         let labelWidth = rows.map(\.0.count).max() ?? 0
         let valueWidth = rows.map(\.1.count).max() ?? 0
         return rows.map { label, value, unit in

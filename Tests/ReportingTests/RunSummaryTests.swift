@@ -98,7 +98,16 @@ struct RunSummaryTests {
         #expect(lines[4] == "  demand charge     150,000 KRW")
         #expect(lines.contains("RE share               36.8 %"))
         #expect(lines.contains("peak import           20.00 MW"))
+        #expect(!table.contains("proven gap"), "a vertex answer has no proven gap")
         #expect(lines.last == "")
+    }
+
+    @Test func kpiTableShowsTheProvenGapOfAnInteriorPointAnswer() {
+        var result = SampleResult.make()
+        result.certifiedGap = 7.04e-10
+        let lines = KPITable.render(result, currency: "KRW", timeZone: SampleResult.seoul).split(separator: "\n").map(String.init)
+        #expect(lines.last?.hasPrefix("proven gap") == true)
+        #expect(lines.last?.hasSuffix(" 7.0e-10 (interior point)") == true)
     }
 
     @Test(arguments: [(1_234_567.89, 1, "1,234,567.9"), (-1234.0, 0, "-1,234"), (-0.04, 1, "0.0"), (999.0, 0, "999"),
