@@ -13,15 +13,21 @@ struct CrossoverBasis {
     /// Relative distance below which a value counts as sitting on its bound.
     static let activeTolerance = 1e-7
 
-    /// How many columns of `values` lie strictly inside their bounds (farther than `activeTolerance` from both):
-    /// the columns a crossover has to make basic or move. No more than the row count means the point is at or
-    /// near a vertex and the crossover is cheap.
+    /// The bound `value` sits on (within `activeTolerance`, relative to `1 + |value|`), or nil when it lies
+    /// strictly inside its bounds.
+    static func activeBound(_ value: Double, lower: Double, upper: Double) -> (atUpper: Bool, bound: Double)? {
+        let scale = 1 + abs(value)
+        if lower.isFinite, (value - lower) / scale < activeTolerance { return (false, lower) }
+        if upper.isFinite, (upper - value) / scale < activeTolerance { return (true, upper) }
+        return nil
+    }
+
+    /// How many columns of `values` lie strictly inside their bounds: the columns a crossover has to make basic
+    /// or move. No more than the row count means the point is at or near a vertex and the crossover is cheap.
     static func interiorColumnCount(_ values: [Double], model: LinearModel) -> Int {
         values.indices.count { j in
-            let lower = model.columnLower[j], upper = model.columnUpper[j], scale = 1 + abs(values[j])
-            guard lower != upper else { return false }
-            return !(lower.isFinite && (values[j] - lower) / scale < activeTolerance)
-                && !(upper.isFinite && (upper - values[j]) / scale < activeTolerance)
+            model.columnLower[j] != model.columnUpper[j]
+                && activeBound(values[j], lower: model.columnLower[j], upper: model.columnUpper[j]) == nil
         }
     }
 
@@ -29,18 +35,11 @@ struct CrossoverBasis {
     /// indices so ``restoreBounds(_:)`` can release them.
     func fixColumnsAtBounds() -> [(column: Int, atUpper: Bool)] {
         var fixed: [(column: Int, atUpper: Bool)] = []
-        for j in 0..<model.columnCount {
-            let lower = model.columnLower[j], upper = model.columnUpper[j]
-            guard lower != upper else { continue }
+        for j in 0..<model.columnCount where model.columnLower[j] != model.columnUpper[j] {
             let value = glp_ipt_col_prim(problem, Int32(j + 1))
-            let scale = 1 + abs(value)
-            if lower.isFinite, (value - lower) / scale < Self.activeTolerance {
-                glp_set_col_bnds(problem, Int32(j + 1), GLP_FX, lower, lower)
-                fixed.append((j, false))
-            } else if upper.isFinite, (upper - value) / scale < Self.activeTolerance {
-                glp_set_col_bnds(problem, Int32(j + 1), GLP_FX, upper, upper)
-                fixed.append((j, true))
-            }
+            guard let (atUpper, bound) = Self.activeBound(value, lower: model.columnLower[j], upper: model.columnUpper[j]) else { continue }
+            glp_set_col_bnds(problem, Int32(j + 1), GLP_FX, bound, bound)
+            fixed.append((j, atUpper))
         }
         return fixed
     }

@@ -151,9 +151,7 @@ struct CompareCommand: ParsableCommand {
         try ResultWriter.write(solved, to: folder)
         guard !solved.result.timestamps.isEmpty else { return }
         let firstHour = try input.firstHour(in: grid.network.timeAxis)
-        let report = try ResultDirectory.report(folder) { _, hours in
-            TariffBands(network: grid.network, firstHour: firstHour, hourCount: hours.count)
-        }
+        let report = try ResultDirectory.report(folder, network: grid.network, firstHour: firstHour)
         try AtomicFile.write(report.render(), to: folder + "/report.html")
     }
 

@@ -1,6 +1,7 @@
 import DispatchOptimizer
 import EnergyCalendar
 import Foundation
+import GridModel
 import Logging
 import Reporting
 
@@ -21,6 +22,12 @@ extension ResultDirectory {
 
         let grid: Grid
         let scenarios: [InputFile]
+    }
+
+    /// The report of a result folder just written from `network` (in memory), its hours starting at snapshot
+    /// `firstHour`: the bands come from that network, without reading the grid again.
+    static func report(_ directory: String, network: Network, firstHour: Int) throws -> HTMLReport {
+        try report(directory) { _, hours in TariffBands(network: network, firstHour: firstHour, hourCount: hours.count) }
     }
 
     /// The bands of `hours` (the schedule's, as written) of the grid recorded in `summary`, or nil (logged at

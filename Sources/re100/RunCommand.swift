@@ -87,7 +87,8 @@ struct RunCommand: ParsableCommand {
             let id = directory.newRunID(Self.runStamp(axis.snapshots[first], timeZone: axis.timeZone))
             let staging = directory.runsPath + "/.staging-" + id
             try ResultWriter.write(solved, to: staging)
-            try AtomicFile.write(ResultDirectory.report(staging).render(), to: staging + "/report.html")
+            try AtomicFile.write(ResultDirectory.report(staging, network: loaded.network, firstHour: first).render(),
+                                 to: staging + "/report.html")
             try recorder.publish(folder: id) { try directory.publish(staging: staging, id: id) }
             try AtomicFile.write(Self.encode(solved.result.finalState), to: statePath)
             try directory.prune(keep: keep)
