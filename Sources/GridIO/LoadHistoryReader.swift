@@ -56,6 +56,14 @@ public enum LoadHistoryReader {
                            allowTrailingEmpty: allowTrailingEmpty)
     }
 
+    /// Reads a history from a table already read by `NumericCSVReader.read(contentsOf:allowEmpty: true)`, so several
+    /// columns of one file are parsed once. See `read(contentsOf:...)`.
+    public static func read(table: CSVTable, timeZone: TimeZone, loadColumn: String? = nil,
+                            allowTrailingEmpty: Bool = false) throws(CSVError) -> LoadHistory {
+        try history(of: table, timeZone: timeZone, loadColumn: loadColumn, temperatureColumn: nil, requireLoad: true,
+                    requireTemperature: false, fill: .none, allowTrailingEmpty: allowTrailingEmpty)
+    }
+
     /// Checks and converts a table read with the timestamp column as text.
     static func history(of table: CSVTable, timeZone: TimeZone, loadColumn: String?, temperatureColumn: String?,
                         requireLoad: Bool, requireTemperature: Bool, fill: GapFill,

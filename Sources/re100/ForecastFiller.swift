@@ -1,6 +1,7 @@
 import EnergyCalendar
 import Forecasting
 import Foundation
+import GridIO
 import GridModel
 import Logging
 import Reporting
@@ -31,9 +32,13 @@ enum ForecastFiller {
         guard hourCount > 0, firstHour >= 0, firstHour + hourCount <= axis.count else { return [] }
         let origin = axis.snapshots[firstHour]
         let hours = Array(axis.snapshots[firstHour..<(firstHour + hourCount)])
+        // Each history file is read once, however many of its columns are forecast.
+        var tables: [String: CSVTable] = [:]
         func input(_ field: String, _ file: String, _ column: String) throws -> ForecastInput {
-            try ForecastInput(field: field, file: file, column: column, gridDirectory: gridDirectory,
-                              timeZone: axis.timeZone, origin: origin)
+            let path = gridDirectory.resolving(file).path
+            let table = try tables[path] ?? NumericCSVReader.read(contentsOf: URL(fileURLWithPath: path), allowEmpty: true)
+            tables[path] = table
+            return try ForecastInput(field: field, table: table, column: column, timeZone: axis.timeZone, origin: origin)
         }
         var loads: [(index: Int, reference: Load.HistoryReference, input: ForecastInput)] = []
         for (index, load) in network.loads.enumerated() {

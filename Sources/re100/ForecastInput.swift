@@ -17,14 +17,13 @@ struct ForecastInput {
     /// Hours of history used: the values of hours `0..<known` (hour 0 at `history.timestamps[0]`).
     let known: Int
 
-    /// Reads `column` of `file` (absolute, or relative to `gridDirectory`) in `timeZone`.
-    /// - Throws: `CSVError` for a bad file, `ExitStatus.InputError` when no value precedes `origin`.
-    init(field: String, file: String, column: String, gridDirectory: URL, timeZone: TimeZone, origin: Date) throws {
-        let url = gridDirectory.resolving(file)
+    /// Takes `column` of `table` (the file, read with empty cells allowed) in `timeZone`.
+    /// - Throws: `CSVError` for a bad column, `ExitStatus.InputError` when no value precedes `origin`.
+    init(field: String, table: CSVTable, column: String, timeZone: TimeZone, origin: Date) throws {
         self.field = field
-        path = url.path
+        path = table.file
         self.column = column
-        history = try LoadHistoryReader.read(contentsOf: url, timeZone: timeZone, loadColumn: column, allowTrailingEmpty: true)
+        history = try LoadHistoryReader.read(table: table, timeZone: timeZone, loadColumn: column, allowTrailingEmpty: true)
         let beforeOrigin = history.timestamps.prefix { $0 < origin }.count
         known = (history.load ?? [])[..<beforeOrigin].lastIndex { $0.isFinite }.map { $0 + 1 } ?? 0
         guard known > 0 else {
