@@ -7,7 +7,7 @@ Deterministic: the same pinned `holidays` version always writes byte-identical S
     /tmp/forecast-venv/bin/pip install holidays==0.109
     /tmp/forecast-venv/bin/python scripts/generate-holidays.py
 
-Writes Sources/EnergyCalendar/HolidayTable+Korea.swift and HolidayTable+UnitedStates.swift
+Writes Sources/EnergyCalendar/Holidays/HolidayTable+Korea.swift and HolidayTable+UnitedStates.swift
 (one packed yyyymmdd Int32 per holiday date, sorted ascending, years 2000-2035).
 """
 import os
@@ -65,7 +65,7 @@ def main():
         ),
     }
     for file_name, text in outputs.items():
-        path = os.path.join(ROOT, "Sources", "EnergyCalendar", file_name)
+        path = os.path.join(ROOT, "Sources", "EnergyCalendar", "Holidays", file_name)
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(text)
         print(f"wrote {path}")
