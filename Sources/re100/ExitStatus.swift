@@ -60,7 +60,7 @@ enum ExitStatus {
             return (dataError, "\(error)")  // each line already says error/warning and where
         case is CSVError, is ForecastError, is CalendarError, is DispatchError:
             return (dataError, "error: \(error)")
-        case is HistoryError:
+        case is RunArchiveError:
             return (internalError, "error: \(error)")
         default:
             return (internalError, "internal error: \(error)")

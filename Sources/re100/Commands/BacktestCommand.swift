@@ -33,7 +33,7 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Hours forecast from each origin.")
     var horizon: Int = 24
 
-    @OptionGroup var input: HistoryInputOptions
+    @OptionGroup var input: LoadHistoryOptions
 
     @Option(help: "Output directory for forecasts.csv and metrics.json.")
     var out: String?
@@ -43,7 +43,7 @@ struct BacktestCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.run {
             logging.bootstrap()
-            let models = try HistoryInputOptions.models(model)
+            let models = try LoadHistoryOptions.models(model)
             let options = try input.options(horizon: horizon)
             let history = try input.load(self.history, needsTemperature: models.contains { $0.needsTemperature }, futureHours: 0)
             let calendar = history.calendar

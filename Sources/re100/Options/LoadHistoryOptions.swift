@@ -6,7 +6,7 @@ import GridIO
 import Planning
 
 /// The input flags shared by `forecast` and `backtest`: how to read the history file.
-struct HistoryInputOptions: ParsableArguments {
+struct LoadHistoryOptions: ParsableArguments {
     @Option(help: "Public holidays counted as Sundays: KR, US or none.")
     var holidays: String = "none"
 
