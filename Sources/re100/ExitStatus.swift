@@ -74,6 +74,8 @@ enum ExitStatus {
         case .startNotATimestamp, .startNotASnapshot: return (usage, "error: --start: \(error)")
         case .clockNotATimestamp: return (usage, "error: --now: \(error)")
         case .unknownSolverPreset: return (usage, "error: --solver-config: \(error)")
+        case .notADate: return (usage, "error: \(error)")
+        case .noOriginBetweenDates: return (usage, "error: --from/--to: \(error)")
         case .horizonBeyondSnapshots: return (dataError, "error: --hours: \(error)")
         case .noSuchGrid, .notAGrid, .noSnapshotAfterClock, .badInput: return (dataError, "error: \(error)")
         case .lockHeld: return (lockHeld, "error: \(error)")
