@@ -117,7 +117,7 @@ struct DispatchFormulation {
         do {
             return try fixed.build()
         } catch {
-            throw DispatchError(field: "model", message: error.description)
+            throw DispatchError.invalidModel(error.description)
         }
     }
 
@@ -126,7 +126,7 @@ struct DispatchFormulation {
         do {
             return try builder.build()
         } catch {
-            throw DispatchError(field: "model", message: error.description)
+            throw DispatchError.invalidModel(error.description)
         }
     }
 
