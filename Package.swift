@@ -17,7 +17,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),  // GridIOTests only: reference parser
     ],
@@ -29,10 +28,7 @@ let package = Package(
         // Domain and data.
         .target(name: "EnergyCalendar"),
         .target(name: "GridModel", dependencies: ["EnergyCalendar"]),
-        .target(
-            name: "GridIO",
-            dependencies: ["GridModel", "EnergyCalendar", .product(name: "TOMLKit", package: "TOMLKit")]
-        ),
+        .target(name: "GridIO", dependencies: ["GridModel", "EnergyCalendar"]),
         .target(name: "Forecasting", dependencies: ["EnergyCalendar"]),
         .target(name: "DispatchOptimizer", dependencies: ["GridModel", "LinearProgramming"]),
         .target(name: "Reporting", dependencies: ["DispatchOptimizer", "Forecasting"]),
