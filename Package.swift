@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "DispatchOptimizer", targets: ["DispatchOptimizer"]),
         .library(name: "Reporting", targets: ["Reporting"]),
+        .library(name: "Planning", targets: ["Planning"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,31 +32,58 @@ let package = Package(
         .target(name: "GridIO", dependencies: ["GridModel", "EnergyCalendar"]),
         .target(name: "Forecasting", dependencies: ["EnergyCalendar"]),
         .target(name: "DispatchOptimizer", dependencies: ["GridModel", "LinearProgramming"]),
-        .target(name: "Reporting", dependencies: ["DispatchOptimizer", "Forecasting"]),
+        // Reporting reads the result files back (for `re100 report`) with GridIO's numeric CSV reader.
+        .target(name: "Reporting", dependencies: ["DispatchOptimizer", "Forecasting", "GridIO"]),
+
+        // The pipeline every command shares: grid sources, horizons, dispatch jobs, result folders, runs, history.
+        .target(
+            name: "Planning",
+            dependencies: [
+                "GridIO", "Forecasting", "DispatchOptimizer", "Reporting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // Command-line interface.
         .executableTarget(
             name: "re100",
             dependencies: [
-                "LinearProgramming", "EnergyCalendar", "GridModel", "GridIO", "Forecasting",
+                "Planning", "LinearProgramming", "EnergyCalendar", "GridModel", "GridIO", "Forecasting",
                 "DispatchOptimizer", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+
+        // Fixtures shared by the test targets: grid folders, networks built in code, scratch folders, a recording logger.
+        .target(
+            name: "TestSupport",
+            dependencies: ["GridModel", "EnergyCalendar", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/TestSupport"
         ),
 
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "CGLPK"]),
         .testTarget(name: "EnergyCalendarTests", dependencies: ["EnergyCalendar"]),
-        .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
+        .testTarget(name: "GridModelTests", dependencies: ["GridModel", "TestSupport"]),
         .testTarget(
             name: "GridIOTests",
-            dependencies: ["GridIO", "GridModel", .product(name: "SwiftCSV", package: "SwiftCSV")],
+            dependencies: ["GridIO", "GridModel", "TestSupport", .product(name: "SwiftCSV", package: "SwiftCSV")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "EnergyCalendar"]),
         .testTarget(name: "DispatchOptimizerTests", dependencies: ["DispatchOptimizer", "GridIO", "GridModel"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
-        .testTarget(name: "CommandLineTests", dependencies: ["re100"]),
+        .testTarget(
+            name: "PlanningTests",
+            dependencies: [
+                "Planning", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "CommandLineTests",
+            dependencies: ["re100", "Planning", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

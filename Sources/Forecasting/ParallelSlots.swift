@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs independent jobs on a fixed number of worker threads with `DispatchQueue.concurrentPerform`, each job
 /// writing only its own pre-allocated slot, so the results do not depend on the number of threads.
-/// Public so the CLI can run independent solves (`re100 compare`) the same way.
+/// Public so Planning runs independent solves (the scenarios of `re100 compare`) the same way.
 public enum ParallelSlots {
     /// `body(index)` for every index in `0..<count`, on `threads` workers pulling the next index in turn;
     /// also returns the CPU seconds each worker thread spent (for judging the load balance).

@@ -5,7 +5,7 @@ import Foundation
 import DispatchOptimizer
 import GridIO
 import LinearProgramming
-import Reporting
+import Planning
 
 /// The one place that maps errors to the exit codes of ARCHITECTURE.md (0 ok, 1 infeasible or unbounded,
 /// 2 time limit, 64 usage, 65 bad input data, 70 internal error, 75 lock held). Subcommands run their work
@@ -44,13 +44,18 @@ enum ExitStatus {
     }
 
     /// The exit code of an error and the stderr line that reports it: 64 for usage errors, 65 for bad input,
-    /// 70 for unwritable output and anything unexpected.
+    /// 70 for unwritable output and anything unexpected; a library error gets the name of the flag that carried
+    /// the value it is about.
     static func classify(_ error: any Error) -> (code: ExitCode, message: String) {
         switch error {
         case let exit as ExitCode:
             return (exit, "error: exit \(exit.rawValue)")
         case let usageError as UsageError:
             return (usage, "error: \(usageError.message)")
+        case let planning as PlanningError:
+            return classify(planning)
+        case let failure as DispatchFailure:
+            return (code(of: failure), failure.lines.joined(separator: "\n"))
         case is GridDiagnostics, is GridIOError:
             return (dataError, "\(error)")  // each line already says error/warning and where
         case is CSVError, is ForecastError, is CalendarError, is InputError, is DispatchError:
@@ -62,48 +67,35 @@ enum ExitStatus {
         }
     }
 
-    /// Maps how a dispatch ended to its exit code: optimal returns; infeasible or unbounded prints a diagnosis
-    /// and exits 1; a time or iteration limit exits 2 (the best point was written when there was one); a
-    /// numerical failure is an internal error (70).
+    /// The exit code and stderr line of a planning error, with the flag that carried the value.
+    private static func classify(_ error: PlanningError) -> (code: ExitCode, message: String) {
+        switch error {
+        case .overlaysNeedNativeGrid: return (usage, "error: --scenario: \(error)")
+        case .startNotATimestamp, .startNotASnapshot: return (usage, "error: --start: \(error)")
+        case .clockNotATimestamp: return (usage, "error: --now: \(error)")
+        case .unknownSolverPreset: return (usage, "error: --solver-config: \(error)")
+        case .horizonBeyondSnapshots: return (dataError, "error: --hours: \(error)")
+        case .noSuchGrid, .notAGrid, .noSnapshotAfterClock, .badInput: return (dataError, "error: \(error)")
+        case .lockHeld: return (lockHeld, "error: \(error)")
+        case .cannotWrite: return (internalError, "error: \(error)")
+        }
+    }
+
+    /// Maps how a dispatch ended to its exit code: optimal returns; otherwise its `DispatchFailure` lines are
+    /// printed and its code thrown (1 infeasible or unbounded, 2 time or iteration limit, 70 numerical failure).
     static func check(_ result: DispatchResult) throws {
-        guard let failure = failure(of: result) else { return }
+        guard let failure = DispatchFailure(result) else { return }
         for line in failure.lines { printError(line) }
-        throw failure.code
+        throw code(of: failure)
     }
 
-    /// How a dispatch that did not end optimal failed: its exit code (1 infeasible or unbounded, 2 time or
-    /// iteration limit, 70 numerical failure) and the stderr lines explaining it, the first line the summary
-    /// (`error: the dispatch LP is infeasible (...)`), then the diagnosis; nil when the result is optimal.
-    static func failure(of result: DispatchResult) -> (code: ExitCode, lines: [String])? {
-        let covered = result.timestamps.isEmpty ? "no hours solved"
-            : "\(result.timestamps.count) hours solved before it stopped"
-        let status = result.status.rawValue.replacingOccurrences(of: "_", with: " ")
-        switch result.status {
-        case .optimal:
-            return nil
-        case .infeasible, .unbounded, .infeasibleOrUnbounded:
-            return (infeasible, ["error: the dispatch LP is \(status) (\(covered)); write it with `re100 export-lp` "
-                + "and check the named rows and columns with `glpsol --lp model.lp`"]
-                + diagnosisLines(result.diagnosis).map { "  " + $0 })
-        case .timeLimit, .iterationLimit:
-            return (timeLimit, ["warning: the solver reached its \(status) (\(covered))"])
-        case .numericalFailure:
-            return (internalError, ["internal error: the solver failed numerically (\(covered)); try solver-configs/robust.toml"])
+    /// The exit code of a dispatch that did not end optimal.
+    static func code(of failure: DispatchFailure) -> ExitCode {
+        switch failure.kind {
+        case .infeasible: return infeasible
+        case .limit: return timeLimit
+        case .numerical: return internalError
         }
-    }
-
-    /// The rows an infeasible LP cannot satisfy (from the optimizer's elastic re-solve), largest violation
-    /// first; row names name the component and hour, e.g. `bal(site,t0003) must be violated by 7.9`.
-    static func diagnosisLines(_ diagnosis: InfeasibilityDiagnosis?) -> [String] {
-        guard let diagnosis, !diagnosis.violations.isEmpty else {
-            return ["no diagnosis: the elastic re-solve found no violated rows"]
-        }
-        var lines = ["constraints that cannot all hold (\(diagnosis.totalCount) rows; largest violations first):"]
-        lines += diagnosis.violations.map { "\($0.row) must be violated by \(ReportFormat.number($0.amount))" }
-        if diagnosis.totalCount > diagnosis.violations.count {
-            lines.append("... and \(diagnosis.totalCount - diagnosis.violations.count) more")
-        }
-        return lines
     }
 
     /// Writes one line to standard error.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Planning
 
 /// The `re100` command-line tool: plans the hourly operation of an RE100 industrial complex.
 @main

@@ -1,28 +1,17 @@
 import ArgumentParser
 import Foundation
 import Testing
+import TestSupport
 @testable import re100
 
 @Suite("re100 dispatch and export-lp")
 struct DispatchCommandTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let singleBus = root.appendingPathComponent("grids/single-bus").path
+    static let root = TestFolders.root
+    static let singleBus = TestFolders.bundledGrid("single-bus").path
 
     /// A new folder under one parent per test process, which is removed when the process exits.
     static func temporaryDirectory() throws -> URL {
-        let url = testProcessFolder.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    static let testProcessFolder: URL = {
-        atexit { try? FileManager.default.removeItem(at: DispatchCommandTests.processFolder()) }
-        return processFolder()
-    }()
-
-    private static func processFolder() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("re100-cli-tests-\(getpid())")
+        try TestFolders.temporaryDirectory()
     }
 
     @Test(arguments: [

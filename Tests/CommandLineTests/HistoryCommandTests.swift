@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import GRDB
 import Testing
+import TestSupport
+@testable import Planning
 @testable import re100
 
 /// `re100 run` recording into the history, `re100 actuals add` and `re100 history` end to end.
@@ -21,7 +23,7 @@ import Testing
             .replacingOccurrences(of: "p_set = \"series.csv:load\"",
                                   with: "forecast_from = \"metered.csv:load_mw\"\nforecast_model = \"snaive24\"")
             .write(to: toml, atomically: true, encoding: .utf8)
-        let first = RunHistoryTests.start.addingTimeInterval(-28 * 86_400)
+        let first = Date(timeIntervalSince1970: 1_775_142_000).addingTimeInterval(-28 * 86_400)  // 2026-04-03T00:00+09:00 minus 4 weeks
         let rows = (0..<(28 * 24)).map { "\(HistoryRun.utc(first.addingTimeInterval(Double($0) * 3600))),10" }
         try (["timestamp,load_mw"] + rows).joined(separator: "\n")
             .write(to: grid.appendingPathComponent("metered.csv"), atomically: true, encoding: .utf8)
@@ -108,7 +110,7 @@ import Testing
     @Test func anInfeasibleRunRecordsTheDiagnosis() throws {
         let folder = try DispatchCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let grid = try InfeasibilityDiagnosisTests.starvedGrid(in: folder)
+        let grid = try TestGrids.starved(in: folder)
         let out = folder.appendingPathComponent("out").path
         var command = try RunCommand.parseAsRoot([grid.path, "--out", out, "--now", "2026-04-03T00:00"])
         #expect(throws: ExitCode(1)) { try command.run() }

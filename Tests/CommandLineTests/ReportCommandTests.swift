@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reporting
+import Planning
 import Testing
 @testable import re100
 
@@ -59,22 +60,6 @@ struct ReportCommandTests {
         try FileManager.default.removeItem(at: summary)
         #expect(throws: ExitCode(65)) { try Self.report([directory.path]) }
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("report.html").path))
-    }
-
-    @Test func decodingErrorsNameTheField() throws {
-        let data = Data("{\"schema_version\": 1, \"grid\": {\"path\": 3}}".utf8)
-        do {
-            _ = try JSONDecoder().decode(ReportSummary.self, from: data)
-            Issue.record("decoded")
-        } catch let error as DecodingError {
-            #expect(ResultDirectory.describe(error).hasPrefix("field 'grid.path': expected String"))
-        }
-        do {
-            _ = try JSONDecoder().decode(ReportSummary.self, from: Data("{\"schema_version\": 1,".utf8))
-            Issue.record("decoded")
-        } catch let error as DecodingError {
-            #expect(ResultDirectory.describe(error).hasPrefix("expected JSON, found invalid data"))
-        }
     }
 
     /// The example grid's tariff bands are found through the grid summary.json records; when that grid is not at

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Planning
 import Testing
 @testable import re100
 

@@ -17,7 +17,7 @@ struct ValidateCommandTests {
     /// MATPOWER cases validate too: the bundled test case is valid with warnings located by line.
     @Test func matpowerCaseValidates() throws {
         let file = Self.grids.deletingLastPathComponent().appendingPathComponent("Tests/GridIOTests/Fixtures/matpower/case4_re100.m")
-        let diagnostics = GridValidation.validate(file)
+        let diagnostics = GridReader.validate(file)
         #expect(diagnostics.errors.isEmpty)
         #expect(!diagnostics.warnings.isEmpty && diagnostics.warnings.allSatisfy { $0.line >= 1 })
         var command = try ValidateCommand.parseAsRoot([file.path, "--format", "json"])

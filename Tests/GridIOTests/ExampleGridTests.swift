@@ -1,6 +1,7 @@
 import Foundation
 import GridModel
 import Testing
+import TestSupport
 @testable import GridIO
 
 @Suite("Bundled grids")
@@ -29,12 +30,12 @@ struct ExampleGridTests {
     func scenariosApplyCleanly(scenario: String) throws {
         let folder = GridFolder.bundled("gwangju-bitgreen")
         let url = folder.appendingPathComponent("scenarios/\(scenario).toml")
-        #expect(GridValidation.validate(folder, scenarios: [url]).isClean)
+        #expect(GridReader.validate(folder, scenarios: [url]).isClean)
     }
 
     @Test(arguments: ["single-bus", "meshed-6bus"])
     func smallGridsAreClean(name: String) {
-        let diagnostics = GridValidation.validate(GridFolder.bundled(name))
+        let diagnostics = GridReader.validate(GridFolder.bundled(name))
         #expect(diagnostics.errors.isEmpty, "\(diagnostics.errors)")
         #expect(diagnostics.warnings.isEmpty, "\(diagnostics.warnings)")
     }
@@ -46,9 +47,9 @@ struct PyPSAValidationTests {
         .appendingPathComponent("Fixtures/pypsa/meshed_36")
 
     @Test func pypsaFolderIsReadAndProblemsNameTheComponentFile() throws {
-        let grid = try GridValidation.read(Self.fixture)
+        let grid = try GridReader.read(Self.fixture)
         #expect(grid.network.buses.count > 30)
-        let diagnostics = GridValidation.validate(Self.fixture)
+        let diagnostics = GridReader.validate(Self.fixture)
         #expect(diagnostics.isClean)
         #expect(diagnostics.warnings.map(\.field) == ["buses.dc_a"])
         #expect(diagnostics.warnings.first?.file.hasSuffix("meshed_36/buses.csv") == true)

@@ -1,6 +1,7 @@
 import Foundation
 import GridModel
 import Testing
+import TestSupport
 @testable import GridIO
 
 /// The grid keys of forecast inputs: `[forecasting]` and `generators.<id>.p_max_pu_forecast_from`, read and
@@ -31,7 +32,7 @@ import Testing
         #expect(network.forecasting.latitude == 35.2)
         #expect(network.forecasting.longitude == 126.8)
         #expect(network.generators[0].availabilityHistory == HistoryColumn(file: "pv_history.csv", column: "cf"))
-        #expect(GridValidation.validate(folder.url).errors.isEmpty)
+        #expect(GridReader.validate(folder.url).errors.isEmpty)
         // Written back, only the fields that differ from their defaults appear.
         let written = NativeGridWriter.render(network)[0].1
         #expect(written.contains("[forecasting]\nmax_input_age_hours = 72.0\nlatitude_deg = 35.2\nlongitude_deg = 126.8\n"))
@@ -43,7 +44,7 @@ import Testing
         let text = Self.grid(forecasting: "latitude_deg = 35.2\nlongitude_deg = 126.8\nmax_age = 3")
         let folder = try GridFolder(["grid.toml": text, "series.csv": GridFolder.minimalSeries, "pv_history.csv": "timestamp,cf\n"])
         defer { try? FileManager.default.removeItem(at: folder.url) }
-        let errors = GridValidation.validate(folder.url).errors
+        let errors = GridReader.validate(folder.url).errors
         #expect(errors.count == 1, "\(errors)")
         let unknown = try #require(errors.first)
         #expect(unknown.field == "forecasting.max_age")
@@ -59,7 +60,7 @@ import Testing
         let text = Self.grid(forecasting: "max_input_age_hours = 0\nlatitude_deg = 95", reference: "pv_history.csv")
         let folder = try GridFolder(["grid.toml": text, "series.csv": GridFolder.minimalSeries, "pv_history.csv": "timestamp,cf\n"])
         defer { try? FileManager.default.removeItem(at: folder.url) }
-        let errors = GridValidation.validate(folder.url).errors
+        let errors = GridReader.validate(folder.url).errors
         func error(_ field: String, _ message: String) throws -> GridIOError {
             try #require(errors.first { $0.field == field && $0.message.contains(message) }, "\(field): \(errors)")
         }

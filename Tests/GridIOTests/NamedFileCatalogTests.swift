@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import GridIO
 
 @Suite("NamedFileCatalog and tariffs by name")
@@ -43,7 +44,7 @@ struct NamedFileCatalogTests {
         let read = try NativeGridReader.read(directory: grid.url, tariffs: catalog)
         #expect(read.tariff?.source.file == data.url.appendingPathComponent("tariffs/kepco.toml").standardizedFileURL.path)
         #expect(read.network.gridConnection?.tariff?.currency == "KRW")
-        #expect(GridValidation.validate(grid.url, tariffs: catalog).isClean)
+        #expect(GridReader.validate(grid.url, tariffs: catalog).isClean)
     }
 
     @Test func unknownTariffNameListsFoldersAndNames() throws {
@@ -51,7 +52,7 @@ struct NamedFileCatalogTests {
         let grid = try GridFolder(["grid.toml": GridFolder.minimalGrid + "tariff = \"kepko\"\n", "series.csv": GridFolder.minimalSeries])
         defer { data.remove(); grid.remove() }
         let folder = data.url.appendingPathComponent("tariffs")
-        let diagnostics = GridValidation.validate(grid.url, tariffs: NamedFileCatalog(folders: [folder]))
+        let diagnostics = GridReader.validate(grid.url, tariffs: NamedFileCatalog(folders: [folder]))
         #expect(diagnostics.errors.count == 1)
         let error = try #require(diagnostics.errors.first)
         #expect(error.message == "unknown tariff name")
@@ -87,7 +88,7 @@ struct NamedFileCatalogTests {
         #expect(throws: GridDiagnostics.self) {
             _ = try ScenarioReader.read(contentsOf: grid.url.appendingPathComponent("bad.toml"), for: read, tariffs: catalog)
         }
-        let diagnostics = GridValidation.validate(grid.url, scenarios: [grid.url.appendingPathComponent("bad.toml")], tariffs: catalog)
+        let diagnostics = GridReader.validate(grid.url, scenarios: [grid.url.appendingPathComponent("bad.toml")], tariffs: catalog)
         #expect(diagnostics.errors.map(\.message) == ["unknown tariff name"])
         #expect(diagnostics.errors.map(\.field) == ["set.grid_connection.tariff"])
         #expect(diagnostics.errors.map(\.line) == [2])

@@ -1,6 +1,7 @@
 import Foundation
 import GridModel
 import Testing
+import TestSupport
 @testable import GridIO
 
 @Suite("NativeGridReader")
@@ -9,7 +10,7 @@ struct NativeGridReaderTests {
     private func diagnostics(grid: String, series: String = GridFolder.minimalSeries, extra: [String: String] = [:]) throws -> GridDiagnostics {
         var files = ["grid.toml": grid, "series.csv": series]
         files.merge(extra) { $1 }
-        return GridValidation.validate(try GridFolder(files).url)
+        return GridReader.validate(try GridFolder(files).url)
     }
 
     /// The single error of the minimal grid with `old` replaced by `new`.

@@ -1,6 +1,7 @@
 import Foundation
 import GridModel
 import Testing
+import TestSupport
 @testable import GridIO
 
 @Suite("NativeGridWriter")

@@ -2,6 +2,7 @@ import EnergyCalendar
 import Foundation
 import GridModel
 import Testing
+import TestSupport
 @testable import GridIO
 
 @Suite("TariffReader")

@@ -1,5 +1,6 @@
 import EnergyCalendar
 import Testing
+import TestSupport
 @testable import GridModel
 
 @Suite("Tariff")

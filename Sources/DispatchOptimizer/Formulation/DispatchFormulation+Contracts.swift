@@ -3,7 +3,8 @@ import GridModel
 extension DispatchFormulation {
     /// PPAs: delivery `d[t] = capacity·profile[t]` (MW), or `0 ≤ d[t] ≤ capacity·profile[t]` when
     /// curtailable, at `w_t·price[t]`; physical PPAs enter their bus's balance, virtual ones only
-    /// the RE100 accounting. Volume limits `min ≤ Σ w_t·d[t] ≤ max` (MWh, pro-rated per window).
+    /// the RE100 accounting. Volume limits `min ≤ Σ w_t·d[t] ≤ max` (MWh, pro-rated per window) as a chain of daily
+    /// partial sums.
     mutating func addPowerPurchaseAgreements() {
         for contract in network.powerPurchaseAgreements {
             let name = ComponentName.sanitized(contract.id.rawValue)
@@ -18,10 +19,10 @@ extension DispatchFormulation {
                 for h in 0..<window.count { inject(columns[h], coefficient: 1, at: bus, hour: h) }
             }
             if contract.maximumVolume != nil || contract.minimumVolume != nil {
-                builder.addRow(name: "ppa_volume(\(name))",
-                               lower: (contract.minimumVolume ?? 0) * periodShare,
-                               upper: contract.maximumVolume.map { $0 * periodShare } ?? .infinity,
-                               terms: (0..<window.count).map { (columns[$0], weight(\.generatorWeights, $0)) })
+                addPeriodSum("ppa_volume(\(name))", id: name,
+                             lower: (contract.minimumVolume ?? 0) * periodShare,
+                             upper: contract.maximumVolume.map { $0 * periodShare } ?? .infinity,
+                             terms: (0..<window.count).map { h in [(columns[h], weight(\.generatorWeights, h))] })
             }
             ppaDelivery.append(columns)
         }

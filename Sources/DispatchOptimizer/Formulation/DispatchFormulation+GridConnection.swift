@@ -64,14 +64,56 @@ extension DispatchFormulation {
             var lower = floor
             if let state, state.billingMonth == key { lower = max(lower, min(state.monthPeakImportMW, connection.importLimit)) }
             let share = (coveredHours[key] ?? 0) / (monthHours[key] ?? 1)
-            billingDemand[key] = addColumn("billing_demand(m\(key.replacingOccurrences(of: "-", with: "_")))", lower: lower, upper: connection.importLimit,
+            billingDemand[key] = addColumn(billingDemandName(key), lower: lower, upper: connection.importLimit,
                                            cost: charge.pricePerMWMonth * (1 + tariff.surchargeShare) * share,
                                            category: .demandCharge)
         }
+        var countedHours: [String: [Int]] = [:]
         for h in 0..<window.count where countsTowardBillingDemand(tariff, hour: h) {
-            guard let peak = billingDemand[window.monthKey(h)] else { continue }
-            builder.addRow(name: ComponentName.hourly("peak", "grid", window.snapshot(h)), lower: 0,
-                           terms: [(peak, 1), (gridImport[h], -1)])
+            countedHours[window.monthKey(h), default: []].append(h)
         }
+        for key in months {
+            guard let peak = billingDemand[key], let hours = countedHours[key] else { continue }
+            addRunningPeak(month: key, hours: hours, billingDemand: peak, importLimit: connection.importLimit)
+        }
+    }
+
+    /// `billing_demand[m] ≥ import[t]` for the counted hours `hours` of one month, written so that no
+    /// column grows with the month: blocks of `periodSumBlockHours` counted hours each get a running
+    /// peak `r_k ≥ import[t]` (rows `peak(grid,tNNNN)`) with `r_k ≥ r_{k−1}` (rows `peak_chain(grid,tNNNN)`)
+    /// and `billing_demand[m] ≥ r_last` (row `billing_demand(mYYYY_MM)_chain`); the columns `running_peak(grid,tNNNN)` are named after the
+    /// block's last hour. A month with one block in the window keeps `billing_demand[m] ≥ import[t]`.
+    private mutating func addRunningPeak(month: String, hours: [Int], billingDemand peak: Int, importLimit: Double) {
+        let block = periodSumBlockHours
+        guard hours.count > block else {
+            for h in hours {
+                builder.addRow(name: ComponentName.hourly("peak", "grid", window.snapshot(h)), lower: 0,
+                               terms: [(peak, 1), (gridImport[h], -1)])
+            }
+            return
+        }
+        var previous: Int?
+        for first in stride(from: 0, to: hours.count, by: block) {
+            let chunk = hours[first..<min(first + block, hours.count)]
+            let snapshot = window.snapshot(chunk[chunk.endIndex - 1])
+            let running = addColumn(ComponentName.hourly("running_peak", "grid", snapshot), lower: 0, upper: importLimit)
+            for h in chunk {
+                builder.addRow(name: ComponentName.hourly("peak", "grid", window.snapshot(h)), lower: 0,
+                               terms: [(running, 1), (gridImport[h], -1)])
+            }
+            if let previous {
+                builder.addRow(name: ComponentName.hourly("peak_chain", "grid", snapshot), lower: 0,
+                               terms: [(running, 1), (previous, -1)])
+            }
+            previous = running
+        }
+        if let previous {
+            builder.addRow(name: "\(billingDemandName(month))_chain", lower: 0, terms: [(peak, 1), (previous, -1)])
+        }
+    }
+
+    /// `billing_demand(mYYYY_MM)` for the month key `yyyy-mm`.
+    private func billingDemandName(_ month: String) -> String {
+        "billing_demand(m\(month.replacingOccurrences(of: "-", with: "_")))"
     }
 }

@@ -44,37 +44,39 @@ extension DispatchFormulation {
         return terms
     }
 
-    /// Annual (horizon) matching: `Σ_t w_t·renewable[t] + REC + green premium ≥ share·Σ_t w_t·consumption[t]`.
+    /// Annual (horizon) matching: `Σ_t w_t·renewable[t] + REC + green premium ≥ share·Σ_t w_t·consumption[t]`,
+    /// the sum as a chain of daily partial sums (``addPeriodSum(_:id:initial:lower:upper:final:terms:)``).
     mutating func addRenewableShareTarget() {
         guard let share = network.targets.annualRenewableShare else { return }
-        var terms = SparseSum()
-        for h in 0..<window.count {
+        var certificates: Expression = []
+        if let rec = recPurchase { certificates.append((rec, 1)) }
+        if let premium = greenPremiumPurchase { certificates.append((premium, 1)) }
+        let terms = (0..<window.count).map { h in
             let w = weight(\.generatorWeights, h)
-            terms.add(renewableSupply(h), scale: w)
-            terms.add(consumption(h), scale: -share * w)
+            return SparseSum(renewableSupply(h)).scaled(w).adding(consumption(h), scale: -share * w).terms
         }
-        if let rec = recPurchase { terms.add([(rec, 1)]) }
-        if let premium = greenPremiumPurchase { terms.add([(premium, 1)]) }
-        builder.addRow(name: "re_share", lower: 0, terms: terms.terms)
+        addPeriodSum("re_share", id: "complex", lower: 0, upper: .infinity, final: certificates, terms: terms)
     }
 
     /// Hourly 24/7 matching: `cfe[t] ≤ consumption[t]`, `cfe[t] ≤ carbon-free supply[t]`,
-    /// `Σ_t w_t·cfe[t] ≥ score·Σ_t w_t·consumption[t]`.
+    /// `Σ_t w_t·cfe[t] ≥ score·Σ_t w_t·consumption[t]` (the sum as a chain of daily partial sums).
     mutating func addCarbonFreeTarget() {
         guard let score = network.targets.hourlyCarbonFreeScore else { return }
-        var total = SparseSum()
+        var matched: [Int] = []
         for h in 0..<window.count {
             let t = window.snapshot(h)
-            let w = weight(\.generatorWeights, h)
             let cfe = addHourlyColumn("cfe", "complex", hour: h, lower: 0, upper: .infinity)
             builder.addRow(name: ComponentName.hourly("cfe_load", "complex", t), lower: 0,
                            terms: SparseSum(consumption(h)).adding([(cfe, -1)]).terms)
             builder.addRow(name: ComponentName.hourly("cfe_supply", "complex", t), lower: 0,
                            terms: SparseSum(carbonFreeSupply(h)).adding([(cfe, -1)]).terms)
-            total.add([(cfe, w)])
-            total.add(consumption(h), scale: -score * w)
+            matched.append(cfe)
         }
-        builder.addRow(name: "cfe_score", lower: 0, terms: total.terms)
+        let terms = (0..<window.count).map { h in
+            let w = weight(\.generatorWeights, h)
+            return SparseSum([(matched[h], w)]).adding(consumption(h), scale: -score * w).terms
+        }
+        addPeriodSum("cfe_score", id: "complex", lower: 0, upper: .infinity, terms: terms)
     }
 
     /// Emissions in hour `h` (t/h): generator output times its carrier's intensity, PPA delivery
@@ -93,12 +95,14 @@ extension DispatchFormulation {
         return terms
     }
 
-    /// CO2 cap: `Σ_t w_t·emissions[t] ≤ cap` (t, pro-rated per window).
+    /// CO2 cap: `Σ_t w_t·emissions[t] ≤ cap` (t, pro-rated per window), as a chain of daily partial sums.
     mutating func addCarbonCap() {
         guard let cap = network.targets.co2Cap else { return }
-        var terms = SparseSum()
-        for h in 0..<window.count { terms.add(emissions(h), scale: weight(\.generatorWeights, h)) }
-        builder.addRow(name: "co2_cap", upper: cap * periodShare, terms: terms.terms)
+        let terms = (0..<window.count).map { h in
+            let w = weight(\.generatorWeights, h)
+            return emissions(h).map { ($0.column, $0.coefficient * w) }
+        }
+        addPeriodSum("co2_cap", id: "complex", lower: -.infinity, upper: cap * periodShare, terms: terms)
     }
 }
 
@@ -112,9 +116,16 @@ struct SparseSum {
         for term in terms { coefficients[term.column, default: 0] += term.coefficient * scale }
     }
 
-    func adding(_ terms: [(column: Int, coefficient: Double)]) -> SparseSum {
+    func adding(_ terms: [(column: Int, coefficient: Double)], scale: Double = 1) -> SparseSum {
         var copy = self
-        copy.add(terms)
+        copy.add(terms, scale: scale)
+        return copy
+    }
+
+    /// Every coefficient times `factor`.
+    func scaled(_ factor: Double) -> SparseSum {
+        var copy = self
+        copy.coefficients = coefficients.mapValues { $0 * factor }
         return copy
     }
 

@@ -50,6 +50,9 @@ struct DispatchFormulation {
     var periodShare = 1.0
     /// Whether committable generators get binary on/off decisions (MILP).
     var commitment = false
+    /// Hours per link of the chains of partial sums that carry period targets and the billing peak
+    /// (``addPeriodSum(_:id:initial:lower:upper:final:terms:)``); at least the window's length gives direct sums.
+    var periodSumBlockHours = DispatchFormulation.defaultPeriodSumBlockHours
     /// Status columns of committed generators: (name, `[h]`).
     var commitmentStatus: [(generator: String, columns: [Int])] = []
 
@@ -69,10 +72,12 @@ struct DispatchFormulation {
 
     /// Builds every family in order and freezes the model.
     static func build(network: Network, window: HourWindow, state: DispatchState?,
-                      periodShare: Double = 1, commitment: Bool = false) throws(DispatchError) -> DispatchFormulation {
+                      periodShare: Double = 1, commitment: Bool = false,
+                      periodSumBlockHours: Int = defaultPeriodSumBlockHours) throws(DispatchError) -> DispatchFormulation {
         var formulation = DispatchFormulation(network: network, window: window, state: state)
         formulation.periodShare = periodShare
         formulation.commitment = commitment
+        formulation.periodSumBlockHours = max(1, periodSumBlockHours)
         formulation.reserve()
         formulation.addNodalBalance()
         formulation.addGenerators()

@@ -167,11 +167,17 @@ final class GLPKProblem {
     }
 
     /// The interior point, then (``SolverMethod/interiorPointCertified``):
-    /// 1. near a vertex (no more columns strictly inside their bounds than rows) the crossover, which is then
+    /// 1. near a vertex (no more columns strictly inside their bounds than rows, nor than ``cheapCrossoverColumns``) the crossover, which is then
     ///    cheap, for an exact vertex; given at most the interior point's own time when a proof is in hand;
     /// 2. else, or when that crossover runs out of time, the interior point itself when its
     ///    ``OptimalityCertificate`` holds (values a hair off their bound put on it when the proof still holds);
     /// 3. else the crossover without a time budget (or the primal simplex when there is no interior optimum).
+    /// The most columns strictly inside their bounds for which the certified method still tries the crossover on a
+    /// proven point. The crossover's restricted simplex grows with them: on the example year (74,000 interior
+    /// columns) it takes 19 s against the interior point's 7 s, on a 48 h window (a few hundred) a few ms
+    /// (docs/solver-configs.md).
+    static let cheapCrossoverColumns = 20_000
+
     private func certifiedInteriorPoint(_ model: LinearModel, options: SolverOptions) throws(SolverError) -> GLPKOutcome {
         let clock = ContinuousClock(), started = clock.now
         var outcome = try interior(options: options)
@@ -189,7 +195,9 @@ final class GLPKProblem {
             certificate = OptimalityCertificate(model: model, columnValues: values, rowDuals: duals)
             if certificate.holds(tolerance: options.certificateTolerance) { proven = values; break }
         }
-        let nearVertex = CrossoverBasis.interiorColumnCount(raw, model: model) <= model.rowCount
+        let interiorColumns = CrossoverBasis.interiorColumnCount(raw, model: model)
+        let nearVertex = interiorColumns <= min(model.rowCount, Self.cheapCrossoverColumns)
+        log?("interior point: \(interiorColumns) of \(model.columnCount) columns strictly inside their bounds, \(model.rowCount) rows")
         if outcome.status == .optimal && (nearVertex || proven == nil) {
             var budget = options
             if proven != nil { budget.timeLimitSeconds = min(options.timeLimitSeconds ?? .infinity, max(interiorSeconds, 0.05)) }

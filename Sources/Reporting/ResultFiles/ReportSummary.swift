@@ -1,3 +1,6 @@
+import DispatchOptimizer
+import Foundation
+
 /// The parts of `summary.json` (docs/outputs.md) the HTML report shows, read back from a result directory.
 /// Figures are optional: `summary.json` writes `null` for a figure that is not finite or when no hour was solved.
 public struct ReportSummary: Decodable, Sendable, Equatable {
@@ -89,5 +92,30 @@ public struct ReportSummary: Decodable, Sendable, Equatable {
         case reShare = "re_share", cfeScore = "cfe_score", co2Tonnes = "co2_t", curtailedMWh = "curtailed_mwh"
         case unservedMWh = "unserved_mwh", peakImportMW = "peak_import_mw", consumptionMWh = "consumption_mwh"
         case cleanCarriers = "clean_carriers"
+    }
+}
+
+extension ReportSummary {
+    /// The parts of `summary` the report shows, exactly as `summary.json` carries them (a figure that is not
+    /// finite, or any figure when no hour was solved, is nil), without writing or reading the file.
+    public init(_ summary: RunSummary) {
+        let result = summary.result, provenance = summary.provenance
+        let solved = !result.timestamps.isEmpty
+        func figure(_ value: Double) -> Double? { solved && value.isFinite ? value : nil }
+        let costs = result.kpis.costs, kpis = result.kpis
+        let stamp = { (date: Date) in ReportFormat.timestamp(date, timeZone: summary.timeZone) }
+        self.init(
+            schemaVersion: RunSummary.schemaVersion,
+            grid: Grid(path: provenance.grid.path, timeZone: provenance.timeZone),
+            status: result.status.rawValue, currency: provenance.currency,
+            horizon: Horizon(start: result.timestamps.first.map(stamp), end: result.timestamps.last.map(stamp),
+                             hours: result.timestamps.count),
+            costs: Costs(energy: figure(costs.energy), demandCharge: figure(costs.demandCharge), fuel: figure(costs.fuel),
+                         ppa: figure(costs.ppa), certificates: figure(costs.certificates),
+                         unservedLoad: figure(costs.unservedLoad), exportRevenue: figure(costs.exportRevenue),
+                         total: figure(costs.total)),
+            reShare: figure(kpis.reShare), cfeScore: figure(kpis.cfeScore), co2Tonnes: figure(kpis.co2Tonnes),
+            curtailedMWh: figure(kpis.curtailedMWh), unservedMWh: figure(kpis.unservedMWh),
+            peakImportMW: figure(kpis.peakImportMW), consumptionMWh: figure(kpis.consumptionMWh), cleanCarriers: nil)
     }
 }

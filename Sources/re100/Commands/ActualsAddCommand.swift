@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Planning
 
 /// `re100 actuals add <file.csv>`: ingests metered values into the history database.
 struct ActualsAddCommand: ParsableCommand {

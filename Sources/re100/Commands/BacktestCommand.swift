@@ -3,6 +3,8 @@ import EnergyCalendar
 import Forecasting
 import Foundation
 import GridIO
+import Planning
+import Reporting
 
 /// `re100 backtest`: rolling-origin day-ahead backtest of one or more models over a load history.
 struct BacktestCommand: ParsableCommand {
@@ -66,10 +68,10 @@ struct BacktestCommand: ParsableCommand {
             let last = ForecastOutput.timestamp(history.date(ofHour: origins[origins.count - 1]), calendar: calendar)
             if let out {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                try ForecastOutput.writeAtomically(ForecastOutput.csv(result.forecasts, history: history, includeActual: true),
-                                                   to: out + "/forecasts.csv")
-                try ForecastOutput.writeAtomically(ForecastOutput.metricsJSON(result, origins: (first, last), horizon: horizon),
-                                                   to: out + "/metrics.json")
+                try AtomicFile.write(ForecastOutput.csv(result.forecasts, history: history, includeActual: true),
+                                     to: out + "/forecasts.csv")
+                try AtomicFile.write(ForecastOutput.metricsJSON(result, origins: (first, last), horizon: horizon),
+                                     to: out + "/metrics.json")
             }
             print(table(result, origins: origins.count, first: first, last: last))
             let workers = result.workerCPUSeconds.map { String(format: "%.2f", $0) }.joined(separator: " ")

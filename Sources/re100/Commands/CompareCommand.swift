@@ -1,9 +1,6 @@
 import ArgumentParser
-import DispatchOptimizer
-import Forecasting
 import Foundation
-import LinearProgramming
-import Logging
+import Planning
 import Reporting
 
 /// `re100 compare`: solves the base grid and the grid with each overlay applied alone, in parallel, and compares
@@ -52,70 +49,51 @@ struct CompareCommand: ParsableCommand {
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("compare needs at least one --scenario") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
-        let names = scenarios.map(Self.scenarioName)
-        var seen: Set<String> = ["base"]
+        let names = scenarios.map(ScenarioComparisonJob.scenarioName)
+        var seen: Set<String> = [ScenarioComparisonJob.baseName]
         for (name, path) in zip(names, scenarios) where !seen.insert(name).inserted {
             throw ValidationError("--scenario \(path): the name '\(name)' is already taken (names are file stems; "
                 + "'base' is the base grid's)")
         }
     }
 
-    /// The row and folder name of an overlay: its file name without the extension.
-    static func scenarioName(_ path: String) -> String {
-        URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-    }
-
-    /// How one scenario ended: solved (whatever the status), or an error before or during the solve.
-    private enum Outcome: Sendable {
-        case solved(SolvedDispatch)
-        case failed(code: Int32, message: String)
-    }
-
     func run() throws {
         try ExitStatus.run {
             let logger = logging.bootstrap()
-            let solverOptions = try SolverPresetLoader.load(path: solverConfig, presets: DataDirectories.current().solverPresets)
-            // Read every grid first, so bad input fails (exit 65) before any solve.
-            let names = ["base"] + scenarios.map(Self.scenarioName)
-            let grids = try ([[]] + scenarios.map { [$0] }).map { overlays in
-                try GridLoader.load(input.grid, scenarios: overlays, logger: logger)
-            }
-            _ = try input.firstHour(in: grids[0].network.timeAxis)  // a --start that is no snapshot: exit 64 once
-            logger.info("comparing \(grids.count) scenarios of \(input.grid) on \(min(jobCount, grids.count)) threads")
-            let (horizon, rolling, presetFile) = (input, windows, solverConfig)
-            let bar = ProgressBar.terminal(label: "compare", total: grids.count, logging: logging)
-            let outcomes = ParallelSlots.map(count: grids.count, threads: jobCount) { index -> Outcome in
-                do {
-                    let solved = try ResultWriter.solve(grids[index], input: horizon, window: rolling, solver: solverOptions,
-                                                        solverPresetFile: presetFile, logger: logger)
+            let data = DataDirectories.current()
+            let solverOptions = try SolverPresetLoader.load(path: solverConfig, presets: data.solverPresets)
+            let comparison = try ScenarioComparisonJob(
+                grid: input.grid, scenarios: scenarios, start: input.start, hours: input.hours, windows: windows.windows,
+                solver: solverOptions, solverPresetFile: solverConfig, tariffs: data.tariffs, logger: logger)
+            let names = comparison.names
+            logger.info("comparing \(names.count) scenarios of \(input.grid) on \(min(jobCount, names.count)) threads")
+            let bar = ProgressBar.terminal(label: "compare", total: names.count, logging: logging)
+            let outcomes = comparison.run(threads: jobCount, logger: logger) { index, outcome in
+                if case .solved(let solved) = outcome {
                     let timings = solved.result.timings
-                    let status = solved.result.status.rawValue
-                    logger.info("scenario \(names[index]): \(status) (build \(timings.buildSeconds) s, solve \(timings.solveSeconds) s)")
+                    logger.info("scenario \(names[index]): \(solved.result.status.rawValue) (build \(timings.buildSeconds) s, solve \(timings.solveSeconds) s)")
                     bar?.advance(failed: solved.result.status != .optimal)
-                    return .solved(solved)
-                } catch {
+                } else {
                     bar?.advance(failed: true)
-                    let (code, message) = ExitStatus.classify(error)
-                    return .failed(code: code.rawValue, message: message)
                 }
-            }.results
+            }
             bar?.finish()
             var rows: [ScenarioComparison.Row] = []
             var codes: [Int32] = []
-            for (index, (name, outcome)) in zip(names, outcomes).enumerated() {
+            for (name, outcome) in zip(names, outcomes) {
                 switch outcome {
                 case .solved(let solved)?:
-                    let failure = ExitStatus.failure(of: solved.result)
+                    let failure = DispatchFailure(solved.result)
                     if let failure {
-                        codes.append(failure.code.rawValue)
+                        codes.append(ExitStatus.code(of: failure).rawValue)
                         ExitStatus.printError("scenario \(name): " + failure.lines[0])
                         for line in failure.lines.dropFirst() { ExitStatus.printError(line) }
                     }
                     rows.append(ScenarioComparison.Row(scenario: name, result: solved.result,
                                                        error: failure.map { Self.errorText($0.lines[0]) }))
-                    if let out { try Self.write(solved, grid: grids[index], input: input, to: out + "/" + name) }
-                case .failed(let code, let message)?:
-                    codes.append(code)
+                case .failed(let error)?:
+                    let (code, message) = ExitStatus.classify(error)
+                    codes.append(code.rawValue)
                     ExitStatus.printError("scenario \(name): " + message)
                     rows.append(ScenarioComparison.Row(scenario: name, error: Self.errorText(message)))
                 case nil:
@@ -124,35 +102,19 @@ struct CompareCommand: ParsableCommand {
                     rows.append(ScenarioComparison.Row(scenario: name, error: "internal error: no result"))
                 }
             }
-            let comparison = ScenarioComparison(currency: grids[0].network.currency, rows: rows)
-            let json = try comparison.json()
-            if let out {
-                try ResultWriter.createDirectory(out)
-                try AtomicFile.write(comparison.csv(), to: out + "/comparison.csv")
-                try AtomicFile.write(json, to: out + "/comparison.json")
-                try AtomicFile.write(ComparisonDirectory.report(out).render(), to: out + "/report.html")
-            }
+            let table = ScenarioComparison(currency: comparison.grids[0].network.currency, rows: rows)
+            if let out { try comparison.write(table, outcomes: outcomes, to: out) }
             switch format {
-            case .table: print(comparison.table(), terminator: "")
-            case .csv: print(comparison.csv(), terminator: "")
-            case .json: print(json, terminator: "")
+            case .table: print(table.table(), terminator: "")
+            case .csv: print(table.csv(), terminator: "")
+            case .json: print(try table.json(), terminator: "")
             }
             if let code = Self.exitCode(codes) {
-                ExitStatus.printError("error: \(comparison.failed.count) of \(rows.count) scenarios failed: "
-                    + comparison.failed.map(\.scenario).joined(separator: ", "))
+                ExitStatus.printError("error: \(table.failed.count) of \(rows.count) scenarios failed: "
+                    + table.failed.map(\.scenario).joined(separator: ", "))
                 throw ExitCode(code)
             }
         }
-    }
-
-    /// Writes a scenario's result folder and, when any hour was solved, its `report.html` with the tariff bands
-    /// of its grid.
-    private static func write(_ solved: SolvedDispatch, grid: LoadedGrid, input: GridInputOptions, to folder: String) throws {
-        try ResultWriter.write(solved, to: folder)
-        guard !solved.result.timestamps.isEmpty else { return }
-        let firstHour = try input.firstHour(in: grid.network.timeAxis)
-        let report = try ResultDirectory.report(folder, network: grid.network, firstHour: firstHour)
-        try AtomicFile.write(report.render(), to: folder + "/report.html")
     }
 
     /// The command's exit code from the failed scenarios' codes in row order: 1 when any was infeasible or

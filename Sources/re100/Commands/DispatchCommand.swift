@@ -1,9 +1,5 @@
 import ArgumentParser
-import DispatchOptimizer
-import GridIO
-import Foundation
-import LinearProgramming
-import Logging
+import Planning
 import Reporting
 
 /// `re100 dispatch`: the least-cost hourly schedule of a grid, with prices and KPIs.
@@ -42,24 +38,25 @@ struct DispatchCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.run {
             let logger = logging.bootstrap()
-            let grid = try GridLoader.load(input.grid, scenarios: overlays.scenarios, logger: logger)
-            let solverOptions = try SolverPresetLoader.load(path: solverConfig, presets: DataDirectories.current().solverPresets)
-            logger.info("dispatching \(input.grid) (\(grid.format), \(grid.network.timeAxis.count) snapshots)")
+            let data = DataDirectories.current()
+            let grid = try GridSource.open(input.grid, scenarios: overlays.scenarios, tariffs: data.tariffs, logger: logger)
+            let solverOptions = try SolverPresetLoader.load(path: solverConfig, presets: data.solverPresets)
+            logger.info("dispatching \(input.grid) (\(grid.format.rawValue), \(grid.network.timeAxis.count) snapshots)")
+            let job = DispatchJob(grid: grid, horizon: try input.horizon(in: grid.network.timeAxis), windows: windows.windows,
+                                  solver: solverOptions, solverPresetFile: solverConfig, commitment: commitment)
             // A bar for rolling windows only: one LP has nothing to count.
             let bar = windows.window == nil ? nil : ProgressBar.terminal(label: "dispatch", logging: logging)
             let solved: SolvedDispatch
             do {
                 defer { bar?.finish() }
-                solved = try ResultWriter.solve(grid, input: input, window: windows, solver: solverOptions,
-                                                solverPresetFile: solverConfig, commitment: commitment,
-                                                progress: bar?.callback, logger: logger)
+                solved = try job.run(progress: bar?.callback, logger: logger)
             }
             let result = solved.result
-            if let out { try ResultWriter.write(solved, to: out) }
+            if let out { try ResultFolder.write(solved, to: out) }
             switch format {
             case .table: print(KPITable.render(result, currency: solved.currency, timeZone: solved.timeZone), terminator: "")
             case .csv: print(ScheduleCSV.render(result, timeZone: solved.timeZone), terminator: "")
-            case .json: print(solved.summary, terminator: "")
+            case .json: print(solved.summaryJSON, terminator: "")
             }
             logger.info("build \(result.timings.buildSeconds) s, solve \(result.timings.solveSeconds) s, extract \(result.timings.extractSeconds) s")
             try ExitStatus.check(result)

@@ -2,6 +2,7 @@ import ArgumentParser
 import DispatchOptimizer
 import Foundation
 import LinearProgramming
+import Planning
 
 /// `re100 export-lp`: writes the LP of the first dispatch window for `glpsol` or any other solver.
 struct ExportLPCommand: ParsableCommand {
@@ -28,8 +29,10 @@ struct ExportLPCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.run {
             let logger = logging.bootstrap()
-            let grid = try GridLoader.load(input.grid, scenarios: overlays.scenarios, logger: logger)
-            let options = DispatchOptions(firstHour: try input.firstHour(in: grid.network.timeAxis), hourCount: input.hours)
+            let grid = try GridSource.open(input.grid, scenarios: overlays.scenarios, tariffs: DataDirectories.current().tariffs,
+                                           logger: logger)
+            let horizon = try input.horizon(in: grid.network.timeAxis)
+            let options = DispatchOptions(firstHour: horizon.firstHour, hourCount: horizon.hourCount)
             let model = try DispatchOptimizer.model(of: grid.network, options: options)
             guard let format = ModelFileFormat(path: out) else { throw ExitStatus.UsageError(message: "--out: expected .lp or .mps") }
             do {

@@ -3,6 +3,8 @@ import EnergyCalendar
 import Forecasting
 import Foundation
 import GridIO
+import Planning
+import Reporting
 
 /// `re100 forecast`: forecasts the hours after the end of a load history.
 struct ForecastCommand: ParsableCommand {
@@ -45,7 +47,7 @@ struct ForecastCommand: ParsableCommand {
             let result = try Forecaster.forecast(history: series, model: chosen, options: options)
             let text = ForecastOutput.csv([result], history: series, includeActual: false)
             if let out {
-                try ForecastOutput.writeAtomically(text, to: out)
+                try AtomicFile.write(text, to: out)
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))
             }

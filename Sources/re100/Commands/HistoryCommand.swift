@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Planning
 
 /// `re100 history`: the recorded runs and the forecast accuracy (MAE and MAPE by horizon hour) once actuals exist.
 struct HistoryCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Planning
 
 /// `re100 report <result-dir> [--out FILE.html]`: renders `schedule.csv`, `prices.csv` and `summary.json` of a
 /// result directory, or `comparison.json` of a `re100 compare --out` folder, as one self-contained HTML file
@@ -29,7 +30,7 @@ struct ReportCommand: ParsableCommand {
             let logger = logging.bootstrap()
             let html = ComparisonDirectory.isComparison(resultDirectory)
                 ? try ComparisonDirectory.report(resultDirectory).render()
-                : try ResultDirectory.report(resultDirectory, logger: logger).render()
+                : try ResultDirectory.report(resultDirectory, tariffs: DataDirectories.current().tariffs, logger: logger).render()
             let path = out ?? URL(fileURLWithPath: resultDirectory).appendingPathComponent("report.html").path
             try AtomicFile.write(html, to: path)
             logger.info("wrote \(path)")

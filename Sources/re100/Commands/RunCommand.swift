@@ -1,9 +1,5 @@
 import ArgumentParser
-import DispatchOptimizer
-import EnergyCalendar
-import Foundation
-import LinearProgramming
-import Reporting
+import Planning
 
 /// `re100 run`: one scheduled run for cron or a systemd timer (docs/operations.md).
 struct RunCommand: ParsableCommand {
@@ -47,11 +43,6 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var logging: LoggingOptions
 
-    /// Hours each run plans ahead.
-    static let horizonHours = 48
-    /// The state handed to the next run is the plan's state after this many hours (the next daily run).
-    static let stateAfterHours = 24
-
     func validate() throws {
         if keep < 1 { throw ValidationError("--keep must be at least 1, found \(keep)") }
         if wait < 0 { throw ValidationError("--wait must be at least 0, found \(wait)") }
@@ -59,66 +50,17 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let recorder = RunRecorder()
-        try ExitStatus.run(onFailure: recorder.recordFailure) {
-            let logger = logging.bootstrap()
-            try ResultWriter.createDirectory(out)
-            let lock = try RunLock(path: out + "/.re100.lock", waitSeconds: wait)
-            defer { withExtendedLifetime(lock) {} }
-            try recorder.open(history ?? out + "/history.sqlite", grid: grid)
-            let directory = RunDirectory(path: out)
-            try ResultWriter.createDirectory(directory.runsPath)
-            let loaded = try GridLoader.load(grid, scenarios: [], logger: logger)
-            recorder.loaded(loaded)
-            let axis = loaded.network.timeAxis
-            let clock = try runClock(axis)
-            guard let first = axis.snapshots.firstIndex(where: { $0 >= clock }) else {
-                throw ExitStatus.InputError(message: "\(grid): no snapshot at or after \(ReportFormat.timestamp(clock, timeZone: axis.timeZone))")
+        try ExitStatus.run(onFailure: { code, message in
+            do {
+                try recorder.recordFailure(exitCode: code.rawValue, message: message)
+            } catch {
+                ExitStatus.printError("error: the failed run could not be recorded: \(error)")
             }
-            let hours = min(Self.horizonHours, axis.count - first)
-            recorder.planned(clock: clock, firstHour: axis.snapshots[first], hours: hours)
-            let input = try GridInputOptions.parse([grid, "--start", ReportFormat.timestamp(axis.snapshots[first], timeZone: axis.timeZone),
-                                                    "--hours", String(hours)])
-            let statePath = state ?? out + "/state.json"
-            let carried = try RunDirectory.readState(statePath)
-            let solved = try ResultWriter.solve(loaded, input: input, window: RollingWindowOptions.parse([]), solver: SolverOptions(),
-                                                solverPresetFile: nil, initialState: carried,
-                                                stateAfterHours: Self.stateAfterHours, logger: logger)
-            try recorder.check(solved)
-            let id = directory.newRunID(Self.runStamp(axis.snapshots[first], timeZone: axis.timeZone))
-            let staging = directory.runsPath + "/.staging-" + id
-            try ResultWriter.write(solved, to: staging)
-            try AtomicFile.write(ResultDirectory.report(staging, network: loaded.network, firstHour: first).render(),
-                                 to: staging + "/report.html")
-            try recorder.publish(folder: id) { try directory.publish(staging: staging, id: id) }
-            try AtomicFile.write(Self.encode(solved.result.finalState), to: statePath)
-            try directory.prune(keep: keep)
-            logger.notice("run \(id): \(hours) h from \(ReportFormat.timestamp(axis.snapshots[first], timeZone: axis.timeZone)), published as \(directory.currentPath)")
-            print(id)
+        }) {
+            let logger = logging.bootstrap()
+            let run = ScheduledRun(grid: grid, folder: out, now: now, stateFile: state, historyFile: history,
+                                   waitSeconds: wait, keep: keep, tariffs: DataDirectories.current().tariffs)
+            print(try run.run(recorder: recorder, logger: logger))
         }
-    }
-
-    /// `--now`, or the next full hour.
-    private func runClock(_ axis: TimeAxis) throws -> Date {
-        guard let now else {
-            let seconds = Date().timeIntervalSince1970
-            return Date(timeIntervalSince1970: (seconds / 3600).rounded(.up) * 3600)
-        }
-        guard let date = TimestampParser.parse(now, timeZone: axis.timeZone) else {
-            throw ExitStatus.UsageError(message: "--now: expected an ISO-8601 time such as 2026-01-05T00:00, found '\(now)'")
-        }
-        return date
-    }
-
-    /// `yyyyMMddTHHmm` in the grid's time zone.
-    static func runStamp(_ date: Date, timeZone: TimeZone) -> String {
-        let time = LocalCalendar(timeZone: timeZone, holidays: .none).localTime(date)
-        let minutes = Calendar(identifier: .gregorian).component(.minute, from: date)
-        return String(format: "%04d%02d%02dT%02d%02d", time.year, time.month, time.day, time.hour, minutes)
-    }
-
-    static func encode(_ state: DispatchState) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return try encoder.encode(state) + Data("\n".utf8)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GridIO
+import Planning
 
 /// `re100 validate <grid> [--scenario S.toml]... [--format table|json]`: reads a grid (and overlays) and prints
 /// every problem, errors and warnings separately; exit 0 when there is no error, 65 otherwise.
@@ -28,7 +29,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.run {
             logging.bootstrap()
-            let diagnostics = GridValidation.validate(
+            let diagnostics = GridReader.validate(
                 URL(fileURLWithPath: grid), scenarios: scenarios.map { URL(fileURLWithPath: $0) },
                 tariffs: DataDirectories.current().tariffs)
             switch format {

@@ -1,9 +1,6 @@
 import ArgumentParser
-import DispatchOptimizer
 import EnergyCalendar
-import Foundation
-import GridModel
-import Reporting
+import Planning
 
 /// `<grid> [--start T] [--hours N]`: the grid and the horizon, shared by `dispatch` and `export-lp` (which
 /// add `--scenario` through `ScenarioOptions`, after their own horizon flags as ARCHITECTURE.md orders them).
@@ -21,18 +18,9 @@ struct GridInputOptions: ParsableArguments {
         if let hours, hours < 1 { throw ValidationError("--hours must be at least 1, found \(hours)") }
     }
 
-    /// The 0-based snapshot of `--start` (0 when absent).
-    /// - Throws: `ExitStatus.UsageError` (exit 64) when the text is no timestamp or no snapshot of the grid.
-    func firstHour(in axis: TimeAxis) throws -> Int {
-        guard let start else { return 0 }
-        guard let date = TimestampParser.parse(start, timeZone: axis.timeZone) else {
-            throw ExitStatus.UsageError(message: "--start: expected an ISO-8601 time such as 2026-01-05T00:00, found '\(start)'")
-        }
-        guard let index = axis.snapshots.firstIndex(of: date) else {
-            let range = [axis.snapshots.first, axis.snapshots.last].compactMap { $0 }
-                .map { ReportFormat.timestamp($0, timeZone: axis.timeZone) }.joined(separator: " .. ")
-            throw ExitStatus.UsageError(message: "--start: \(start) is not a snapshot of the grid (snapshots \(range))")
-        }
-        return index
+    /// The horizon of `--start` and `--hours` on `axis`, resolved once.
+    /// - Throws: `PlanningError` when `--start` is no snapshot or `--hours` runs past the axis.
+    func horizon(in axis: TimeAxis) throws -> Horizon {
+        try Horizon(start: start, hours: hours, in: axis)
     }
 }

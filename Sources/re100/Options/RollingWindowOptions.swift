@@ -1,4 +1,5 @@
 import ArgumentParser
+import Planning
 
 /// `[--window N --step N]`: rolling windows for horizons too long for one LP, shared by `dispatch` and `compare`.
 struct RollingWindowOptions: ParsableArguments {
@@ -18,5 +19,11 @@ struct RollingWindowOptions: ParsableArguments {
                 throw ValidationError("expected 1 ≤ --step ≤ --window, found --window \(window) --step \(step)")
             }
         }
+    }
+
+    /// The windows of `--window` and `--step`, nil without them.
+    var windows: RollingWindows? {
+        guard let window, let step else { return nil }
+        return RollingWindows(length: window, step: step)
     }
 }

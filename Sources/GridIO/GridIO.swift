@@ -1,1 +1,0 @@
-// The GridIO module; see ARCHITECTURE.md for its one job. Its types arrive with the issue that builds it.

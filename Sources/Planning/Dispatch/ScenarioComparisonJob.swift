@@ -1,0 +1,96 @@
+import DispatchOptimizer
+import Forecasting
+import Foundation
+import LinearProgramming
+import GridIO
+import Logging
+import Reporting
+
+/// The dispatches `re100 compare` runs: the base grid and the grid with each overlay applied alone on the base
+/// (not stacked), over one horizon, solved in parallel; and the comparison folder written from their results.
+public struct ScenarioComparisonJob: Sendable {
+    /// How one scenario ended: solved (whatever the status), or an error before or during the solve.
+    public enum Outcome: Sendable {
+        /// The solve ran; its status may still be a failure.
+        case solved(SolvedDispatch)
+        /// The solve could not run or threw.
+        case failed(any Error)
+    }
+
+    /// The name of the base grid's row and folder.
+    public static let baseName = "base"
+
+    /// The row and folder names, `base` first, then each overlay's file name without the extension.
+    public let names: [String]
+    /// One grid per name: the base, then the base with each overlay.
+    public let grids: [GridSource]
+    /// The horizon on the base grid's axis, or why `hours` does not fit it: then every scenario fails with that
+    /// error in its row (a usage error about `start` fails the whole comparison at once instead).
+    public let horizon: Result<Horizon, PlanningError>
+    /// The options every job shares.
+    private let windows: RollingWindows?, solver: SolverOptions, solverPresetFile: String?
+
+    /// Reads the base grid and the grid with each of `scenarios` (so bad input fails before any solve) and
+    /// resolves the horizon once on the base grid's time axis.
+    /// - Throws: what `GridSource.open` throws; `PlanningError.startNotATimestamp` or `.startNotASnapshot`.
+    public init(grid: String, scenarios: [String], start: String?, hours: Int?, windows: RollingWindows?,
+                solver: SolverOptions, solverPresetFile: String?, tariffs: NamedFileCatalog, logger: Logger) throws {
+        let grids = try ([[]] + scenarios.map { [$0] }).map { overlays in
+            try GridSource.open(grid, scenarios: overlays, tariffs: tariffs, logger: logger)
+        }
+        let axis = grids[0].network.timeAxis
+        let first = try Horizon(start: start, hours: 1, in: axis).firstHour
+        horizon = Result { () throws(PlanningError) in
+            try Horizon(firstHour: first, hourCount: hours ?? (axis.count - first), snapshotCount: axis.count)
+        }
+        names = [Self.baseName] + scenarios.map(Self.scenarioName)
+        self.grids = grids
+        self.windows = windows
+        self.solver = solver
+        self.solverPresetFile = solverPresetFile
+    }
+
+    /// The job of scenario `index`.
+    /// - Throws: the horizon's error.
+    public func job(_ index: Int) throws(PlanningError) -> DispatchJob {
+        DispatchJob(grid: grids[index], horizon: try horizon.get(), windows: windows, solver: solver,
+                    solverPresetFile: solverPresetFile)
+    }
+
+    /// The row and folder name of an overlay: its file name without the extension.
+    public static func scenarioName(_ path: String) -> String {
+        URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    }
+
+    /// Solves every job, `threads` at a time; `finished(index, outcome)` is called on the worker as each ends.
+    /// - Returns: the outcomes in `names` order (nil for a job that returned nothing, which is a bug).
+    public func run(threads: Int, logger: Logger,
+                    finished: @escaping @Sendable (Int, Outcome) -> Void = { _, _ in }) -> [Outcome?] {
+        ParallelSlots.map(count: grids.count, threads: threads) { [self] index -> Outcome in
+            let outcome: Outcome
+            do {
+                outcome = .solved(try job(index).run(logger: logger))
+            } catch {
+                outcome = .failed(error)
+            }
+            finished(index, outcome)
+            return outcome
+        }.results
+    }
+
+    /// Writes the comparison folder: every solved scenario's result folder with its report (`folder/<name>/`),
+    /// then `comparison.csv`, `comparison.json` and `report.html`, which links to the scenario reports written.
+    /// - Throws: `PlanningError.cannotWrite`; an encoding error (internal).
+    public func write(_ comparison: ScenarioComparison, outcomes: [Outcome?], to folder: String) throws {
+        var linked: Set<String> = []
+        for (name, outcome) in zip(names, outcomes) {
+            guard case .solved(let solved)? = outcome else { continue }
+            try ResultFolder.write(solved, to: folder + "/" + name, report: true)
+            if !solved.result.timestamps.isEmpty { linked.insert(name) }
+        }
+        try ResultFolder.createDirectory(folder)
+        try AtomicFile.write(comparison.csv(), to: folder + "/comparison.csv")
+        try AtomicFile.write(try comparison.json(), to: folder + "/comparison.json")
+        try AtomicFile.write(ComparisonReport(comparison, linkedScenarios: linked).render(), to: folder + "/report.html")
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import GRDB
+
+extension RunHistory {
+    /// The last `last` recorded runs (all when nil), oldest first, with their headline KPIs.
+    public func runs(last: Int?) throws -> [HistoryRun] {
+        try reading { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT r.id, r.folder, r.started_at, r.finished_at, r.status, r.exit_code, r.error, r.grid_path,
+                  r.grid_fingerprint, r.time_zone, r.first_hour, r.hours, r.solver_status, r.objective, r.total_s,
+                  k.currency, k.re_share, k.cfe_score, k.co2_t, k.peak_import_mw
+                FROM runs r LEFT JOIN run_kpis k ON k.run_id = r.id
+                ORDER BY r.id DESC LIMIT ?
+                """, arguments: [last ?? -1])
+            return try rows.reversed().map { row in
+                HistoryRun(
+                    id: try row.decode(forColumn: "id"), folder: try row.decode(forColumn: "folder"),
+                    startedAt: Self.date(try row.decode(forColumn: "started_at")),
+                    finishedAt: Self.date(try row.decode(forColumn: "finished_at")),
+                    status: try row.decode(forColumn: "status"), exitCode: try row.decode(forColumn: "exit_code"),
+                    error: try row.decode(forColumn: "error"), gridPath: try row.decode(forColumn: "grid_path"),
+                    gridFingerprint: try row.decode(forColumn: "grid_fingerprint"),
+                    timeZone: try row.decode(forColumn: "time_zone"),
+                    firstHour: (try row.decode(Int64?.self, forColumn: "first_hour")).map(Self.date),
+                    hours: try row.decode(forColumn: "hours"), solverStatus: try row.decode(forColumn: "solver_status"),
+                    objective: try row.decode(forColumn: "objective"), currency: try row.decode(forColumn: "currency"),
+                    reShare: try row.decode(forColumn: "re_share"), cfeScore: try row.decode(forColumn: "cfe_score"),
+                    co2Tonnes: try row.decode(forColumn: "co2_t"), peakImportMW: try row.decode(forColumn: "peak_import_mw"),
+                    totalSeconds: try row.decode(forColumn: "total_s"))
+            }
+        }
+    }
+
+    /// The SQL of `forecastAccuracy()`, also shown in docs/operations.md.
+    public static let accuracySQL = """
+        SELECT f.series, f.horizon_hour, COUNT(*) AS pairs, AVG(ABS(f.forecast - a.value)) AS mae,
+          AVG(CASE WHEN a.value <> 0 THEN 100.0 * ABS(f.forecast - a.value) / ABS(a.value) END) AS mape_pct,
+          COUNT(CASE WHEN a.value <> 0 THEN 1 END) AS mape_pairs
+        FROM forecasts f JOIN actuals a ON a.series = f.series AND a.timestamp = f.timestamp
+        WHERE f.forecast IS NOT NULL
+        GROUP BY f.series, f.horizon_hour
+        ORDER BY f.series, f.horizon_hour
+        """
+
+    /// MAE and MAPE per series and horizon hour over every recorded forecast with a metered actual for its hour,
+    /// sorted by series, then horizon hour; empty before any actual matches.
+    public func forecastAccuracy() throws -> [ForecastAccuracy] {
+        try reading { db in
+            try Row.fetchAll(db, sql: Self.accuracySQL).map { row in
+                ForecastAccuracy(
+                    series: try row.decode(forColumn: "series"), horizonHour: try row.decode(forColumn: "horizon_hour"),
+                    pairs: try row.decode(forColumn: "pairs"), mae: try row.decode(forColumn: "mae"),
+                    mapePercent: try row.decode(forColumn: "mape_pct"), mapePairs: try row.decode(forColumn: "mape_pairs"))
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Collects what `re100 run` learns step by step and records the run in the history database exactly once:
+/// a successful run together with its publication (one transaction, see `publish(folder:_:)`), a failed one with
+/// its exit code and error when the caller reports the failure (`recordFailure(exitCode:message:)`).
+///
+/// Nothing is recorded before `open` (a run that could not take the lock or open the database).
+public final class RunRecorder {
+    private var history: RunHistory?
+    private var record: RunRecord?
+    /// The `runs.id` once the run was recorded as published.
+    private var recordedID: Int64?
+    /// The solver's failure as printed (with the diagnosis), which the exit code alone does not carry.
+    private var solverFailure: String?
+
+    /// An idle recorder: records nothing until `open`.
+    public init() {}
+
+    /// Opens (creating it if needed) the database at `path` and starts the record of a run on `grid` now.
+    /// - Throws: `HistoryError` (exit 70) when the database cannot be opened or migrated.
+    public func open(_ path: String, grid: String) throws {
+        history = try RunHistory(path: path)
+        record = RunRecord(startedAt: Date(), gridPath: grid)
+    }
+
+    /// Notes the grid's fingerprint and time zone.
+    public func loaded(_ grid: GridSource) {
+        record?.gridFingerprint = grid.fingerprint.sha256
+        record?.timeZone = grid.network.timeAxis.timeZone
+    }
+
+    /// Notes the run's clock and planned horizon.
+    public func planned(clock: Date, firstHour: Date, hours: Int) {
+        record?.clock = clock
+        record?.firstHour = firstHour
+        record?.hours = hours
+    }
+
+    /// Notes the dispatch, then throws its `DispatchFailure` when it did not end optimal.
+    public func check(_ solved: SolvedDispatch) throws(DispatchFailure) {
+        record?.result = solved.result
+        record?.currency = solved.currency
+        record?.forecasts = solved.forecasts
+        guard let failure = DispatchFailure(solved.result) else { return }
+        solverFailure = failure.lines.joined(separator: "\n")
+        throw failure
+    }
+
+    /// Records the successful run as `folder` and calls `publish` inside the same transaction, so the history has
+    /// the run exactly when `publish` succeeded: when `publish` throws, nothing is recorded here (the failure is
+    /// recorded by `recordFailure`).
+    /// - Throws: what `publish` throws; `HistoryError` when the database cannot be written, saying whether the run
+    ///   had already been published (only possible when the final commit fails).
+    public func publish(folder: String, _ publish: () throws -> Void) throws {
+        guard let history, var record else { return try publish() }
+        record.folder = folder
+        record.finishedAt = Date()
+        var published = false
+        do {
+            recordedID = try history.record(record) {
+                try publish()
+                published = true
+            }
+        } catch let error as HistoryError where published {
+            throw HistoryError(path: error.path, action: "published runs/\(folder) but could not record it in",
+                               reason: error.reason)
+        }
+        self.record = record
+    }
+
+    /// Records the failure of the run, once it is known how it ended: a new `failed` row with the exit code and
+    /// error, or, when the run was already recorded as published and a later step failed, that row marked failed
+    /// with the error prefixed `after publishing runs/<id>: `.
+    /// - Throws: `HistoryError` when the database cannot be written (the run's own exit code should stand).
+    public func recordFailure(exitCode: Int32, message: String) throws {
+        guard let history, var record else { return }
+        let finishedAt = Date()
+        if let recordedID {
+            try history.markFailed(recordedID, exitCode: exitCode,
+                                   error: "after publishing runs/\(record.folder ?? ""): \(message)", finishedAt: finishedAt)
+        } else {
+            record.folder = nil
+            record.exitCode = exitCode
+            record.error = solverFailure ?? message
+            record.finishedAt = finishedAt
+            try history.record(record)
+        }
+    }
+}

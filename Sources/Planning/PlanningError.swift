@@ -1,0 +1,60 @@
+/// Why the planning pipeline could not do what was asked, in the pipeline's own words: the CLI maps each case to
+/// its exit code and adds the name of the flag that carried a value (`--start`, `--solver-config`) when it reports.
+public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The grid path names no file or folder.
+    case noSuchGrid(path: String)
+    /// The path exists but is no grid of a known format (native folder, PyPSA CSV folder, MATPOWER `.m` file).
+    case notAGrid(path: String)
+    /// Scenario overlays were given for a grid format that has none (PyPSA, MATPOWER).
+    case overlaysNeedNativeGrid
+    /// The horizon's start is not an ISO-8601 time.
+    case startNotATimestamp(String)
+    /// The run's clock is not an ISO-8601 time.
+    case clockNotATimestamp(String)
+    /// The horizon's start is a time but no snapshot of the grid; `snapshots` is the axis' range as text.
+    case startNotASnapshot(start: String, snapshots: String)
+    /// `count` hours from snapshot `first` (0-based) run past the `total` snapshots of the grid.
+    case horizonBeyondSnapshots(first: Int, count: Int, total: Int)
+    /// No snapshot of the grid at `path` lies at or after the run's clock (`clock` as text).
+    case noSnapshotAfterClock(path: String, clock: String)
+    /// A bare solver-preset name that no data folder has; `searched` lists the folders and names available.
+    case unknownSolverPreset(name: String, searched: String)
+    /// Input data that cannot be used (a stale forecast input, an unknown model, an unreadable file, a result
+    /// folder that is not one), with the file and line where known.
+    case badInput(String)
+    /// Another process holds the run lock at `path`.
+    case lockHeld(path: String)
+    /// A file or folder that could not be written or created (the inputs were fine).
+    case cannotWrite(path: String, reason: String)
+
+    /// The problem for people, without any command-line flag name.
+    public var description: String {
+        switch self {
+        case .noSuchGrid(let path):
+            return "\(path): no such file or folder"
+        case .notAGrid(let path):
+            return "\(path): not a grid (expected a folder with grid.toml, a PyPSA CSV folder with buses.csv and "
+                + "snapshots.csv, or a MATPOWER .m file)"
+        case .overlaysNeedNativeGrid:
+            return "overlays apply to native grids (grid.toml) only"
+        case .startNotATimestamp(let text):
+            return "expected an ISO-8601 time such as 2026-01-05T00:00, found '\(text)'"
+        case .clockNotATimestamp(let text):
+            return "expected an ISO-8601 time such as 2026-01-05T00:00, found '\(text)'"
+        case .startNotASnapshot(let start, let snapshots):
+            return "\(start) is not a snapshot of the grid (snapshots \(snapshots))"
+        case .horizonBeyondSnapshots(let first, let count, let total):
+            return "\(count) hours from snapshot \(first) exceed the grid's \(total) snapshots"
+        case .noSnapshotAfterClock(let path, let clock):
+            return "\(path): no snapshot at or after \(clock)"
+        case .unknownSolverPreset(let name, let searched):
+            return "no preset named '\(name)'; expected a preset file path or \(searched)"
+        case .badInput(let message):
+            return message
+        case .lockHeld(let path):
+            return "another re100 run holds \(path)"
+        case .cannotWrite(let path, let reason):
+            return "\(path): cannot write: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import DispatchOptimizer
+import EnergyCalendar
+import Foundation
+import GridIO
+import Logging
+import Reporting
+
+/// One scheduled run (`re100 run`, docs/operations.md): under the folder's lock, plan the next `horizonHours`
+/// from the clock with the carried state, write the result folder with its report, publish it as `current`,
+/// record it in the run history and hand the state after `stateAfterHours` to the next run.
+public struct ScheduledRun: Sendable {
+    /// Hours each run plans ahead.
+    public static let horizonHours = 48
+    /// The state handed to the next run is the plan's state after this many hours (the next daily run).
+    public static let stateAfterHours = 24
+
+    /// The grid's path as given.
+    public var grid: String
+    /// The output folder: `runs/`, `current`, `state.json`, `history.sqlite`, `.re100.lock`.
+    public var folder: String
+    /// The run's clock as ISO-8601 text read in the grid's zone; nil for the next full hour.
+    public var now: String?
+    /// The state file (nil: `folder/state.json`).
+    public var stateFile: String?
+    /// The run history database (nil: `folder/history.sqlite`).
+    public var historyFile: String?
+    /// Seconds to wait for another run's lock.
+    public var waitSeconds: Double
+    /// Runs kept in `runs/`.
+    public var keep: Int
+    /// Where tariffs named by bare name are found.
+    public var tariffs: NamedFileCatalog
+
+    /// A run of `grid` into `folder`.
+    public init(grid: String, folder: String, now: String? = nil, stateFile: String? = nil, historyFile: String? = nil,
+                waitSeconds: Double = 0, keep: Int = 30, tariffs: NamedFileCatalog) {
+        self.grid = grid
+        self.folder = folder
+        self.now = now
+        self.stateFile = stateFile
+        self.historyFile = historyFile
+        self.waitSeconds = waitSeconds
+        self.keep = keep
+        self.tariffs = tariffs
+    }
+
+    /// Runs it and returns the published run's id. `recorder` records the run in the history database once it
+    /// is opened (after the lock); the caller reports a failure to it with its exit code.
+    /// - Throws: `PlanningError` (`.lockHeld` when another run holds the lock), `DispatchFailure` when the plan is
+    ///   not optimal (nothing is published), `HistoryError`, and what reading the grid and its inputs throws.
+    public func run(recorder: RunRecorder, logger: Logger) throws -> String {
+        try ResultFolder.createDirectory(folder)
+        let lock = try RunLock(path: folder + "/.re100.lock", waitSeconds: waitSeconds)
+        defer { withExtendedLifetime(lock) {} }
+        try recorder.open(historyFile ?? folder + "/history.sqlite", grid: grid)
+        let directory = RunDirectory(path: folder)
+        try ResultFolder.createDirectory(directory.runsPath)
+        let source = try GridSource.open(grid, tariffs: tariffs, logger: logger)
+        recorder.loaded(source)
+        let axis = source.network.timeAxis
+        let clock = try self.clock(in: axis)
+        guard let first = axis.snapshots.firstIndex(where: { $0 >= clock }) else {
+            throw PlanningError.noSnapshotAfterClock(path: grid, clock: ReportFormat.timestamp(clock, timeZone: axis.timeZone))
+        }
+        let horizon = try Horizon(firstHour: first, hourCount: min(Self.horizonHours, axis.count - first),
+                                  snapshotCount: axis.count)
+        let start = axis.snapshots[first]
+        recorder.planned(clock: clock, firstHour: start, hours: horizon.hourCount)
+        let statePath = stateFile ?? folder + "/state.json"
+        let job = DispatchJob(grid: source, horizon: horizon, initialState: try RunDirectory.readState(statePath),
+                              stateAfterHours: Self.stateAfterHours)
+        let solved = try job.run(logger: logger)
+        try recorder.check(solved)
+        let id = directory.newRunID(Self.runStamp(start, timeZone: axis.timeZone))
+        let staging = directory.runsPath + "/.staging-" + id
+        try ResultFolder.write(solved, to: staging, report: true)
+        try recorder.publish(folder: id) { try directory.publish(staging: staging, id: id) }
+        try AtomicFile.write(Self.encode(solved.result.finalState), to: statePath)
+        try directory.prune(keep: keep)
+        logger.notice("run \(id): \(horizon.hourCount) h from \(ReportFormat.timestamp(start, timeZone: axis.timeZone)), published as \(directory.currentPath)")
+        return id
+    }
+
+    /// `now`, or the next full hour.
+    private func clock(in axis: TimeAxis) throws(PlanningError) -> Date {
+        guard let now else {
+            let seconds = Date().timeIntervalSince1970
+            return Date(timeIntervalSince1970: (seconds / 3600).rounded(.up) * 3600)
+        }
+        guard let date = TimestampParser.parse(now, timeZone: axis.timeZone) else { throw .clockNotATimestamp(now) }
+        return date
+    }
+
+    /// `yyyyMMddTHHmm` in the grid's time zone.
+    public static func runStamp(_ date: Date, timeZone: TimeZone) -> String {
+        let time = LocalCalendar(timeZone: timeZone, holidays: .none).localTime(date)
+        let minutes = Calendar(identifier: .gregorian).component(.minute, from: date)
+        return String(format: "%04d%02d%02dT%02d%02d", time.year, time.month, time.day, time.hour, minutes)
+    }
+
+    /// The state as `state.json` holds it: pretty-printed JSON with sorted keys and a final newline.
+    public static func encode(_ state: DispatchState) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return try encoder.encode(state) + Data("\n".utf8)
+    }
+}

@@ -1,0 +1,82 @@
+import EnergyCalendar
+import Foundation
+import GridModel
+import LinearProgramming
+import Testing
+@testable import DispatchOptimizer
+
+/// Period targets and the billing peak written as chains of partial sums: the same LP optimum as the
+/// direct sums, and no row or column that grows with the horizon.
+@Suite struct PeriodSumChainTests {
+    static func window(_ network: Network, start: Int = 0, hours: Int) -> HourWindow {
+        HourWindow(axis: network.timeAxis, start: start, count: hours,
+                   calendar: LocalCalendar(timeZone: network.timeAxis.timeZone,
+                                           holidays: HolidayCalendar(code: network.holidays) ?? .none))
+    }
+
+    /// The example grid with every period family switched on: RE share, CFE score, a CO2 cap and PPA
+    /// volume limits that bind, plus the tariff's demand charge.
+    static func exampleWithEveryPeriodFamily(hours: Int) throws -> Network {
+        var network = try ExampleGridDispatchTests.network("gwangju-bitgreen")
+        network.targets.co2Cap = 30 * Double(hours)  // t; about 50 t/h without the cap
+        #expect(!network.powerPurchaseAgreements.isEmpty)
+        for k in network.powerPurchaseAgreements.indices {
+            network.powerPurchaseAgreements[k].isCurtailable = true
+            network.powerPurchaseAgreements[k].minimumVolume = 100
+            network.powerPurchaseAgreements[k].maximumVolume = 100_000
+        }
+        return network
+    }
+
+    /// Solves one window's formulation exactly (interior point with crossover) and returns its
+    /// objective, KPIs and prices.
+    static func solve(_ network: Network, hours: Int, blockHours: Int) throws -> (DispatchKPIs, [BusPrices], LinearModel) {
+        let formulation = try DispatchFormulation.build(network: network, window: window(network, hours: hours), state: nil,
+                                                        periodSumBlockHours: blockHours)
+        let model = try formulation.model()
+        let solution = try GLPKSolver().solve(model, options: SolverOptions(method: .interiorPointWithCrossover))
+        #expect(solution.status == .optimal)
+        let primal = try #require(solution.primal)
+        let extraction = DispatchExtraction(formulation: formulation, primal: primal, dual: solution.dual, committed: hours)
+        return (extraction.totals(units: extraction.units()).kpis, extraction.prices(), model)
+    }
+
+    static func relative(_ a: Double, _ b: Double) -> Double { abs(a - b) / max(abs(a), abs(b), 1) }
+
+    @Test(arguments: [72, 168])
+    func chainsGiveTheDirectSumsOptimum(hours: Int) throws {
+        let network = try Self.exampleWithEveryPeriodFamily(hours: hours)
+        let (chained, chainedPrices, chainedModel) = try Self.solve(network, hours: hours, blockHours: 24)
+        let (direct, directPrices, directModel) = try Self.solve(network, hours: hours, blockHours: hours)
+        #expect(chainedModel.rowCount > directModel.rowCount, "the chain adds its link rows")
+        #expect(chainedModel.rowNames.contains("re_share") && chainedModel.rowNames.contains("co2_cap"))
+        #expect(chainedModel.columnNames.contains("re_share_sum(complex,t0023)"))
+        #expect(chainedModel.columnNames.contains { $0.hasPrefix("running_peak(grid,") })
+        #expect(Self.relative(chained.objective, direct.objective) < 1e-9)
+        // The peak import outside the tariff's counted hours is not priced, so alternative optima differ in it;
+        // the billing demand that is priced must agree (the demand charge below).
+        for (a, b) in [(chained.reShare, direct.reShare), (chained.cfeScore, direct.cfeScore),
+                       (chained.co2Tonnes, direct.co2Tonnes),
+                       (chained.costs.demandCharge, direct.costs.demandCharge), (chained.costs.ppa, direct.costs.ppa)] {
+            #expect(Self.relative(a, b) < 1e-9, "\(a) vs \(b)")
+        }
+        // The cap binds: the chain carries the target.
+        #expect(Self.relative(chained.co2Tonnes, 30 * Double(hours)) < 1e-9)
+        #expect(chainedPrices.count == directPrices.count)
+        for (a, b) in zip(chainedPrices, directPrices) {
+            for (x, y) in zip(a.price, b.price) { #expect(abs(x - y) <= 1e-6 * max(abs(x), abs(y), 1), "\(a.bus): \(x) vs \(y)") }
+        }
+    }
+
+    @Test func noRowOrColumnOfTheExampleYearGrowsWithTheHorizon() throws {
+        let network = try ExampleGridDispatchTests.network("gwangju-bitgreen")
+        let model = try DispatchFormulation.build(network: network, window: Self.window(network, hours: network.timeAxis.count),
+                                                  state: nil).model()
+        #expect(model.rowCount > 100_000)
+        let longestColumn = (0..<model.columnCount).map { model.columnStart[$0 + 1] - model.columnStart[$0] }.max() ?? 0
+        var rowLengths = [Int](repeating: 0, count: model.rowCount)
+        for row in model.rowIndex { rowLengths[Int(row)] += 1 }
+        #expect(longestColumn <= 1_000, "longest column: \(longestColumn) nonzeros")
+        #expect((rowLengths.max() ?? 0) <= 1_000, "longest row: \(rowLengths.max() ?? 0) nonzeros")
+    }
+}

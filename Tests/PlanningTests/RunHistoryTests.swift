@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+import Reporting
+import Testing
+import TestSupport
+@testable import Planning
+
+/// The history database on its own: migrations, recording, actuals, accuracy by horizon hour.
+@Suite struct RunHistoryTests {
+    /// 2026-04-03T00:00+09:00.
+    static let start = Date(timeIntervalSince1970: 1_775_142_000)
+
+    /// A new database in a new temporary folder; the caller removes the folder.
+    static func newHistory() throws -> (folder: URL, history: RunHistory) {
+        let folder = try TestFolders.temporaryDirectory()
+        return (folder, try RunHistory(path: folder.appendingPathComponent("history.sqlite").path))
+    }
+
+    /// `hours` hours from `start`.
+    static func hour(_ hours: Int) -> Date {
+        start.addingTimeInterval(Double(hours) * 3600)
+    }
+
+    /// A successful run with only forecasts (no dispatch result), for accuracy sums by hand.
+    static func forecastRun(_ series: String, origin: Int, values: [Double]) -> RunRecord {
+        var record = RunRecord(startedAt: hour(origin), gridPath: "grid")
+        record.forecasts = [UsedForecast(series: series, model: "snaive24", origin: hour(origin),
+                                         timestamps: values.indices.map { hour(origin + $0) }, forecast: values,
+                                         p10: values, p50: values, p90: values, file: "loads.csv", column: series,
+                                         newestInput: hour(origin - 1))]
+        return record
+    }
+
+    @Test func migrationsCreateTheSchemaAndReopeningChangesNothing() throws {
+        let (folder, history) = try Self.newHistory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try history.appliedMigrations() == ["v1"])
+        let tables = try history.reading { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        }
+        #expect(tables == ["actuals", "forecasts", "grdb_migrations", "run_kpis", "runs", "schedules"])
+        try history.record(Self.forecastRun("loads.factory", origin: 0, values: [1]))
+
+        let reopened = try RunHistory(path: history.path)
+        #expect(try reopened.appliedMigrations() == ["v1"])
+        #expect(try reopened.runs(last: nil).map(\.id) == [1])
+    }
+
+    @Test func aDatabaseMigratedByANewerVersionIsRefused() throws {
+        let (folder, history) = try Self.newHistory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try history.writing { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')") }
+        #expect(throws: HistoryError.self) { try RunHistory(path: history.path) }
+    }
+
+    @Test func aMissingOrForeignDatabaseIsBadInputWhenItMustExist() throws {
+        let folder = try TestFolders.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("none.sqlite").path
+        #expect(throws: PlanningError.self) { try RunHistory(path: path, mustExist: true) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))  // an empty SQLite file: no schema
+        #expect(throws: PlanningError.self) { try RunHistory(path: path, mustExist: true) }
+        #expect(try RunHistory(path: path).appliedMigrations() == ["v1"])
+    }
+
+    @Test func aFolderIsNoDatabase() throws {
+        let folder = try TestFolders.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(throws: HistoryError.self) { try RunHistory(path: folder.path) }
+    }
+
+    /// Two runs forecast loads.factory; actuals are 100 at hours 0 and 1.
+    /// Horizon 1: run A at hour 0 (110, error 10 = 10 %) and run B at hour 1 (120, error 20 = 20 %): MAE 15, MAPE 15 %.
+    /// Horizon 2: run A at hour 1 (90, error 10 = 10 %): MAE 10, MAPE 10 %. Run A's hour 2 has no actual.
+    /// loads.lab's actual is 0: MAE 5, no MAPE.
+    @Test func accuracyByHorizonHourIsTheMeanOverRunsWithActuals() throws {
+        let (folder, history) = try Self.newHistory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try history.record(Self.forecastRun("loads.factory", origin: 0, values: [110, 90, 50]))
+        try history.record(Self.forecastRun("loads.factory", origin: 1, values: [120]))
+        try history.record(Self.forecastRun("loads.lab", origin: 0, values: [5]))
+        #expect(try history.forecastAccuracy().isEmpty)
+        let actuals = [MeteredValue(series: "loads.factory", timestamp: Self.hour(0), value: 100),
+                       MeteredValue(series: "loads.factory", timestamp: Self.hour(1), value: 100),
+                       MeteredValue(series: "loads.lab", timestamp: Self.hour(0), value: 0)]
+        #expect(try history.ingest(actuals, source: "meter.csv", ingestedAt: Self.hour(5)) == (3, 0))
+
+        let accuracy = try history.forecastAccuracy()
+        #expect(accuracy == [
+            ForecastAccuracy(series: "loads.factory", horizonHour: 1, pairs: 2, mae: 15, mapePercent: 15, mapePairs: 2),
+            ForecastAccuracy(series: "loads.factory", horizonHour: 2, pairs: 1, mae: 10, mapePercent: 10, mapePairs: 1),
+            ForecastAccuracy(series: "loads.lab", horizonHour: 1, pairs: 1, mae: 5, mapePercent: nil, mapePairs: 0),
+        ])
+        let json = try HistoryReport(runs: nil, accuracy: accuracy).json()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let first = try #require((object["accuracy"] as? [[String: Any]])?.first)
+        #expect(object["schema_version"] as? Int == 1 && object["runs"] == nil)
+        #expect(first["series"] as? String == "loads.factory" && first["horizon_hour"] as? Int == 1)
+        #expect(first["mae"] as? Double == 15 && first["mape_pct"] as? Double == 15 && first["mape_pairs"] as? Int == 2)
+        #expect(json.contains("\"mape_pct\" : null"))
+    }
+
+    @Test func reingestingReplacesAndCountsWhatWasReplaced() throws {
+        let (folder, history) = try Self.newHistory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = [MeteredValue(series: "loads.factory", timestamp: Self.hour(0), value: 1),
+                     MeteredValue(series: "loads.factory", timestamp: Self.hour(1), value: 2)]
+        #expect(try history.ingest(first, source: "a.csv", ingestedAt: Self.hour(2)) == (2, 0))
+        let second = [MeteredValue(series: "loads.factory", timestamp: Self.hour(1), value: 3),
+                      MeteredValue(series: "loads.lab", timestamp: Self.hour(1), value: 4)]
+        #expect(try history.ingest(second, source: "b.csv", ingestedAt: Self.hour(3)) == (1, 1))
+        let rows = try history.reading { db in
+            try Row.fetchAll(db, sql: "SELECT series, timestamp, value, source FROM actuals ORDER BY series, timestamp")
+                .map { "\($0["series"] as String) \($0["timestamp"] as Int64) \($0["value"] as Double) \($0["source"] as String)" }
+        }
+        #expect(rows == ["loads.factory 1775142000 1.0 a.csv", "loads.factory 1775145600 3.0 b.csv",
+                         "loads.lab 1775145600 4.0 b.csv"])
+    }
+
+    @Test(arguments: [(0, 1), (3, 4), (47, 48)])
+    func horizonHourCountsTheOriginsHourAsOne(hours: Int, horizon: Int64) {
+        let origin = RunHistory.seconds(Self.start)
+        #expect(RunHistory.horizonHour(RunHistory.seconds(Self.hour(hours)), origin: origin) == horizon)
+    }
+}
