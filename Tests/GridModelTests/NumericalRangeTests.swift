@@ -1,5 +1,6 @@
 import Testing
 @testable import GridModel
+import TestSupport
 
 /// Finite values that are meaningless to the LP solver (issue 14): refused with their field path, like NaN.
 @Suite("NetworkValidator: numerically meaningless values")
