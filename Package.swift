@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "DispatchOptimizer", targets: ["DispatchOptimizer"]),
         .library(name: "Reporting", targets: ["Reporting"]),
+        .library(name: "_ReaderFuzzing", targets: ["_ReaderFuzzing"]),
         .library(name: "Planning", targets: ["Planning"]),
     ],
     dependencies: [
@@ -56,6 +57,9 @@ let package = Package(
             ]
         ),
 
+        // The readers' fuzz entries (Fuzz/ builds them with libFuzzer; ReaderFuzzingTests replays what it found).
+        .target(name: "_ReaderFuzzing", dependencies: ["GridIO", "GridModel", "EnergyCalendar", "Planning"]),
+
         // Fixtures shared by the test targets: grid folders, networks built in code, scratch folders, a recording logger.
         .target(
             name: "TestSupport",
@@ -81,6 +85,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "ReaderFuzzingTests", dependencies: ["_ReaderFuzzing"], resources: [.copy("Regressions")]),
         .testTarget(
             name: "CommandLineTests",
             dependencies: ["re100", "Planning", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
