@@ -58,9 +58,9 @@ enum ExitStatus {
             return (code(of: failure), failure.lines.joined(separator: "\n"))
         case is GridDiagnostics, is GridIOError:
             return (dataError, "\(error)")  // each line already says error/warning and where
-        case is CSVError, is ForecastError, is CalendarError, is InputError, is DispatchError:
+        case is CSVError, is ForecastError, is CalendarError, is DispatchError:
             return (dataError, "error: \(error)")
-        case is OutputError, is HistoryError:
+        case is RunArchiveError:
             return (internalError, "error: \(error)")
         default:
             return (internalError, "internal error: \(error)")
@@ -107,25 +107,5 @@ enum ExitStatus {
     struct UsageError: Error {
         /// What is wrong, for people.
         let message: String
-    }
-
-    /// Input data that cannot be used (exit 65), when no more specific error type applies.
-    struct InputError: Error, CustomStringConvertible {
-        /// What is wrong, with the file and line where known.
-        let message: String
-
-        /// The message.
-        var description: String { message }
-    }
-
-    /// An output file that could not be written (exit 70: the inputs were fine).
-    struct OutputError: Error, CustomStringConvertible {
-        /// The file.
-        let path: String
-        /// Why, from the operating system.
-        let reason: String
-
-        /// `<path>: cannot write: <reason>`.
-        var description: String { "\(path): cannot write: \(reason)" }
     }
 }

@@ -21,9 +21,9 @@ public struct GridSource: Sendable {
     /// The folder the grid's relative paths (history files) start from.
     public var directory: URL { GridFormat.gridDirectory(URL(fileURLWithPath: path)) }
 
-    /// Opens the grid at `path` and applies `scenarios` in order (native grids only). Every format is
-    /// validated exactly as `re100 validate` validates it (`GridReader.load`); warnings of every format go to `logger`. Tariffs given by bare name are looked up in
-    /// `tariffs`.
+    /// Opens the grid at `path` and applies `scenarios` in order (native grids only). Every format is validated
+    /// exactly as `re100 validate` validates it (`GridReader.load`); warnings go to `logger`. Tariffs given by
+    /// bare name are looked up in `tariffs`.
     /// - Throws: `GridDiagnostics` with every problem of the files; `PlanningError.noSuchGrid`, `.notAGrid`,
     ///   `.overlaysNeedNativeGrid`, or `.badInput` for an input file that cannot be read for the fingerprint.
     public static func open(_ path: String, scenarios: [String] = [], tariffs: NamedFileCatalog,

@@ -33,7 +33,7 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Hours forecast from each origin.")
     var horizon: Int = 24
 
-    @OptionGroup var input: HistoryInputOptions
+    @OptionGroup var input: LoadHistoryOptions
 
     @Option(help: "Output directory for forecasts.csv and metrics.json.")
     var out: String?
@@ -43,7 +43,7 @@ struct BacktestCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.run {
             logging.bootstrap()
-            let models = try HistoryInputOptions.models(model)
+            let models = try LoadHistoryOptions.models(model)
             let options = try input.options(horizon: horizon)
             let history = try input.load(self.history, needsTemperature: models.contains { $0.needsTemperature }, futureHours: 0)
             let calendar = history.calendar
@@ -73,7 +73,7 @@ struct BacktestCommand: ParsableCommand {
                 try AtomicFile.write(ForecastOutput.metricsJSON(result, origins: (first, last), horizon: horizon),
                                      to: out + "/metrics.json")
             }
-            print(table(result, origins: origins.count, first: first, last: last))
+            print(BacktestTable.render(result, origins: origins.count, first: first, last: last, horizon: horizon))
             let workers = result.workerCPUSeconds.map { String(format: "%.2f", $0) }.joined(separator: " ")
             ExitStatus.printError(String(format: "backtest took %.2f s on %d thread(s); worker CPU seconds: ", seconds,
                                          options.threadCount) + workers)
@@ -92,23 +92,5 @@ struct BacktestCommand: ParsableCommand {
             throw ExitStatus.UsageError(message: "expected a date YYYY-MM-DD, found '\(text)'")
         }
         return calendar.localDayNumber(date)
-    }
-
-    /// The terminal table of overall metrics per model.
-    private func table(_ result: BacktestResult, origins: Int, first: String, last: String) -> String {
-        var lines = [
-            "Backtest: \(origins) origins at 00:00 from \(first) to \(last), horizon \(horizon) h.",
-            "Load before each origin only; the target hours' temperatures are taken as known (observed values).",
-            "",
-            "model          MAPE %      RMSE       MAE    MASE   pinball",
-        ]
-        for item in result.metrics {
-            let metrics = item.overall
-            let name = item.model.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
-            let mase = (metrics.mase.map { String(format: "%.3f", $0) } ?? "-")
-            lines.append(name + String(format: " %9.3f %9.3f %9.3f ", metrics.mape, metrics.rmse, metrics.mae)
-                + String(repeating: " ", count: max(0, 7 - mase.count)) + mase + String(format: " %9.3f", metrics.pinball))
-        }
-        return lines.joined(separator: "\n")
     }
 }
