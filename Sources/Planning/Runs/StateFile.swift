@@ -30,7 +30,8 @@ public enum StateFile {
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
                 let DecodingError.keyNotFound(_, context), let DecodingError.dataCorrupted(context) {
             let field = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
-            throw .badInput("\(file): field '\(field.isEmpty ? "(top level)" : field)': expected a re100 state (JSON), found \(context.debugDescription)")
+            let place = field.isEmpty ? "" : " field '\(field)':"
+            throw .badInput("\(file):\(place) expected a re100 state (JSON), found \(context.debugDescription)")
         } catch {
             throw .badInput("\(file): expected a re100 state (JSON), found \(error)")
         }
