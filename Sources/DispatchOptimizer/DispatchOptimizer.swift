@@ -86,7 +86,8 @@ public enum DispatchOptimizer {
         do {
             return try solver.solve(model, options: options)
         } catch {
-            throw DispatchError(field: "solver", message: error.description)
+            guard case .invalidModel(let problems) = error else { throw .solverFailure(error.description) }
+            throw .invalidModel(problems.description)
         }
     }
 
@@ -95,7 +96,7 @@ public enum DispatchOptimizer {
         let plan = try WindowPlan(network: network, options: options)
         let calendar = LocalCalendar(timeZone: network.timeAxis.timeZone,
                                      holidays: HolidayCalendar(code: network.holidays) ?? .none)
-        guard let first = plan.windows.first else { throw DispatchError(field: "--hours", message: "no hours to dispatch") }
+        guard let first = plan.windows.first else { throw DispatchError.noHours }
         let window = HourWindow(axis: network.timeAxis, start: first.start, count: first.length, calendar: calendar)
         return try DispatchFormulation.build(network: network, window: window, state: options.initialState,
                                              periodShare: Double(first.length) / Double(plan.hourCount),
@@ -135,16 +136,16 @@ struct WindowPlan {
     init(network: Network, options: DispatchOptions) throws(DispatchError) {
         let total = network.timeAxis.count
         guard options.firstHour >= 0, options.firstHour < total else {
-            throw DispatchError(field: "--start", message: "snapshot \(options.firstHour) is outside the grid's \(total) snapshots")
+            throw DispatchError.startOutsideSnapshots(first: options.firstHour, total: total)
         }
         let count = options.hourCount ?? (total - options.firstHour)
         guard count > 0, options.firstHour + count <= total else {
-            throw DispatchError(field: "--hours", message: "\(count) hours from snapshot \(options.firstHour) exceed the grid's \(total) snapshots")
+            throw DispatchError.horizonBeyondSnapshots(first: options.firstHour, count: count, total: total)
         }
         hourCount = count
         let longest = options.window ?? count
         if options.commitment && longest > 168 {
-            throw DispatchError(field: "--window", message: "unit commitment needs windows of at most 168 hours, found \(longest); add --window 168 --step 24 or shorter")
+            throw DispatchError.commitmentWindowTooLong(hours: longest, limit: 168)
         }
         guard let length = options.window else {
             windows = [(options.firstHour, count, count)]
@@ -152,7 +153,7 @@ struct WindowPlan {
         }
         let step = options.step ?? length
         guard length > 0, step > 0, step <= length else {
-            throw DispatchError(field: "--window/--step", message: "expected 0 < step ≤ window, found window \(length), step \(step)")
+            throw DispatchError.invalidWindows(length: length, step: step)
         }
         var plan: [(Int, Int, Int)] = []
         var start = options.firstHour

@@ -205,8 +205,8 @@ extension DispatchFormulation {
     mutating func addLoads() throws(DispatchError) {
         for load in network.loads {
             guard let demand = load.fixedDemand else {
-                throw DispatchError(field: "loads.\(load.id.rawValue)",
-                                    message: "demand is to be forecast from history; run the forecast first (re100 run does)")
+                throw DispatchError.load(id: load.id.rawValue,
+                                         problem: "demand is to be forecast from history; run the forecast first (re100 run does)")
             }
             guard case .allowed(let valueOfLostLoad) = load.shedding else {
                 unserved.append(nil)

@@ -109,7 +109,7 @@ struct DispatchFormulation {
         do {
             return try fixed.build()
         } catch {
-            throw DispatchError(field: "model", message: error.description)
+            throw DispatchError.invalidModel(error.description)
         }
     }
 
@@ -118,7 +118,7 @@ struct DispatchFormulation {
         do {
             return try builder.build()
         } catch {
-            throw DispatchError(field: "model", message: error.description)
+            throw DispatchError.invalidModel(error.description)
         }
     }
 
