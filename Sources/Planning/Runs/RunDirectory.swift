@@ -11,14 +11,9 @@ public struct RunDirectory {
     var currentPath: String { path + "/current" }
 
     /// The state of the previous run at `statePath`, or nil when there is none yet.
-    /// - Throws: `PlanningError.badInput` for a state file that is not a valid state.
+    /// - Throws: `PlanningError.badInput` for a state file that is not a valid state (`StateFile`).
     public static func readState(_ statePath: String) throws -> DispatchState? {
-        guard let data = FileManager.default.contents(atPath: statePath) else { return nil }
-        do {
-            return try JSONDecoder().decode(DispatchState.self, from: data)
-        } catch {
-            throw PlanningError.badInput("\(statePath): expected a re100 state (JSON), found \(error)")
-        }
+        try StateFile.read(statePath)
     }
 
     /// A new, unused run id from the run's clock time (`20260105T0000`, then `-2`, `-3`, ...).

@@ -67,7 +67,11 @@ public struct ScheduledRun: Sendable {
         let start = axis.snapshots[first]
         recorder.planned(clock: clock, firstHour: start, hours: horizon.hourCount)
         let statePath = stateFile ?? folder + "/state.json"
-        let job = DispatchJob(grid: source, horizon: horizon, initialState: try RunDirectory.readState(statePath),
+        let state = try StateFile.read(statePath)
+        if let state, let problem = StateFile.problems(of: state, for: source.network).first {
+            throw PlanningError.badInput("\(statePath): field '\(problem.field)': expected \(problem.expected), found \(problem.found)")
+        }
+        let job = DispatchJob(grid: source, horizon: horizon, initialState: state,
                               stateAfterHours: Self.stateAfterHours)
         let solved = try job.run(logger: logger)
         try recorder.check(solved)
