@@ -98,7 +98,7 @@ import TestSupport
         let out = try DispatchCommandTests.temporaryDirectory().path
         defer { try? FileManager.default.removeItem(atPath: out) }
         try "{ not json".write(toFile: out + "/state.json", atomically: true, encoding: .utf8)
-        var bad = try RunCommand.parseAsRoot([RunCommandTests.grid, "--out", out, "--now", "2026-04-03T00:00"])
+        var bad = try RunCommand.parseAsRoot([DispatchCommandTests.singleBus, "--out", out, "--now", "2026-04-03T00:00"])
         #expect(throws: ExitCode(65)) { try bad.run() }
         let run = try #require(try RunArchive(path: out + "/history.sqlite").runs(last: nil).first)
         #expect(run.status == "failed" && run.exitCode == 65 && run.folder == nil && run.objective == nil)
@@ -126,7 +126,7 @@ import TestSupport
     @Test func anUnwritableStateFileFailsTheRunBeforePublishing() throws {
         let out = try DispatchCommandTests.temporaryDirectory().path
         defer { try? FileManager.default.removeItem(atPath: out) }
-        var command = try RunCommand.parseAsRoot([RunCommandTests.grid, "--out", out, "--now", "2026-04-03T00:00",
+        var command = try RunCommand.parseAsRoot([DispatchCommandTests.singleBus, "--out", out, "--now", "2026-04-03T00:00",
                                                   "--state", out + "/missing/state.json"])
         #expect(throws: ExitCode(70)) { try command.run() }
         let run = try #require(try RunArchive(path: out + "/history.sqlite").runs(last: nil).first)
@@ -140,7 +140,7 @@ import TestSupport
         let out = try DispatchCommandTests.temporaryDirectory().path
         defer { try? FileManager.default.removeItem(atPath: out) }
         try FileManager.default.createDirectory(atPath: out + "/history.sqlite", withIntermediateDirectories: true)
-        var command = try RunCommand.parseAsRoot([RunCommandTests.grid, "--out", out, "--now", "2026-04-03T00:00"])
+        var command = try RunCommand.parseAsRoot([DispatchCommandTests.singleBus, "--out", out, "--now", "2026-04-03T00:00"])
         #expect(throws: ExitCode(70)) { try command.run() }
         #expect(!FileManager.default.fileExists(atPath: out + "/current"))
         #expect(!FileManager.default.fileExists(atPath: out + "/state.json"))
