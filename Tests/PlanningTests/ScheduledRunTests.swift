@@ -23,7 +23,8 @@ import TestSupport
         let manager = FileManager.default
         #expect(try manager.destinationOfSymbolicLink(atPath: out + "/current") == "runs/20260403T0000")
         #expect(try manager.contentsOfDirectory(atPath: out + "/current").sorted()
-                == ["prices.csv", "report.html", "schedule.csv", "summary.json"])
+                == ["prices.csv", "report.html", "schedule.csv", "state.json", "summary.json"])
+        #expect(try manager.destinationOfSymbolicLink(atPath: out + "/state.json") == "current/state.json")
         // The state is the plan's after 24 hours: the battery's energy at 23:00 in the schedule.
         let state = try #require(try RunDirectory.readState(out + "/state.json"))
         let schedule = try String(contentsOfFile: out + "/current/schedule.csv", encoding: .utf8)
