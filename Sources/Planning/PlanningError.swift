@@ -15,6 +15,8 @@ public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
     case startNotASnapshot(start: String, snapshots: String)
     /// `count` hours from snapshot `first` (0-based) run past the `total` snapshots of the grid.
     case horizonBeyondSnapshots(first: Int, count: Int, total: Int)
+    /// A rolling window of `window` hours for a horizon of only `hours` (windows are no longer than the horizon).
+    case windowLongerThanHorizon(window: Int, hours: Int)
     /// No snapshot of the grid at `path` lies at or after the run's clock (`clock` as text).
     case noSnapshotAfterClock(path: String, clock: String)
     /// A bare solver-preset name that no data folder has; `searched` lists the folders and names available.
@@ -52,6 +54,8 @@ public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(start) is not a snapshot of the grid (snapshots \(snapshots))"
         case .horizonBeyondSnapshots(let first, let count, let total):
             return "\(count) hours from snapshot \(first) exceed the grid's \(total) snapshots"
+        case .windowLongerThanHorizon(let window, let hours):
+            return "expected a window of at most the horizon's \(hours) hours, found \(window)"
         case .noSnapshotAfterClock(let path, let clock):
             return "\(path): no snapshot at or after \(clock)"
         case .unknownSolverPreset(let name, let searched):

@@ -79,6 +79,7 @@ enum ExitStatus {
         case .notADate: return (usage, "error: \(error)")
         case .noOriginBetweenDates: return (usage, "error: --from/--to: \(error)")
         case .horizonBeyondSnapshots: return (dataError, "error: --hours: \(error)")
+        case .windowLongerThanHorizon: return (usage, "error: --window: \(error)")
         case .noSuchGrid, .notAGrid, .noSnapshotAfterClock, .badInput: return (dataError, "error: \(error)")
         case .lockHeld: return (lockHeld, "error: \(error)")
         case .notAResultFolder: return (usage, "error: --out: \(error)")
