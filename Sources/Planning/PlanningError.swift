@@ -9,6 +9,8 @@ public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
     case overlaysNeedNativeGrid
     /// The horizon's start is not an ISO-8601 time.
     case startNotATimestamp(String)
+    /// The horizon's start is a wall-clock time that does not exist in the grid's zone (clocks skip it).
+    case startSkippedByClockChange(start: String, timeZone: String)
     /// The run's clock is not an ISO-8601 time.
     case clockNotATimestamp(String)
     /// The horizon's start is a time but no snapshot of the grid; `snapshots` is the axis' range as text.
@@ -48,6 +50,9 @@ public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
             return "overlays apply to native grids (grid.toml) only"
         case .startNotATimestamp(let text):
             return "expected an ISO-8601 time such as 2026-01-05T00:00, found '\(text)'"
+        case .startSkippedByClockChange(let start, let timeZone):
+            return "\(start) does not exist in \(timeZone): clocks skip that hour (daylight-saving time); give an existing "
+                + "time or an offset"
         case .clockNotATimestamp(let text):
             return "expected an ISO-8601 time such as 2026-01-05T00:00, found '\(text)'"
         case .startNotASnapshot(let start, let snapshots):

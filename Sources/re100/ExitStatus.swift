@@ -73,7 +73,7 @@ enum ExitStatus {
     private static func classify(_ error: PlanningError) -> (code: ExitCode, message: String) {
         switch error {
         case .overlaysNeedNativeGrid: return (usage, "error: --scenario: \(error)")
-        case .startNotATimestamp, .startNotASnapshot: return (usage, "error: --start: \(error)")
+        case .startNotATimestamp, .startNotASnapshot, .startSkippedByClockChange: return (usage, "error: --start: \(error)")
         case .clockNotATimestamp: return (usage, "error: --now: \(error)")
         case .unknownSolverPreset: return (usage, "error: --solver-config: \(error)")
         case .notADate: return (usage, "error: \(error)")
