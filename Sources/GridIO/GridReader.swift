@@ -1,14 +1,14 @@
 import Foundation
 import GridModel
 
-/// Reads a grid of any format (`GridFormat`) as a `NativeGrid` whose problems point into its files, applies
+/// Reads a grid of any format (`GridFormat`) as a `LocatedGrid` whose problems point into its files, applies
 /// scenario overlays and validates the result: everything `re100 validate` reports.
 public enum GridReader {
 
     /// Reads a native grid folder, a PyPSA CSV folder (no `grid.toml` but `buses.csv`; its problems are
     /// located by file and field path, snapshot times read as UTC) or a MATPOWER `.m` case. A native grid's
     /// tariff given by bare name is looked up in `tariffs`.
-    public static func read(_ url: URL, tariffs: NamedFileCatalog = NamedFileCatalog(folders: [])) throws(GridDiagnostics) -> NativeGrid {
+    public static func read(_ url: URL, tariffs: NamedFileCatalog = NamedFileCatalog(folders: [])) throws(GridDiagnostics) -> LocatedGrid {
         let directory = GridFormat.gridDirectory(url)
         switch GridFormat.detect(url) {
         case .matpower:
@@ -27,14 +27,14 @@ public enum GridReader {
 
     /// A grid read from another format, with problems located in `componentFile(kind)`.
     private static func imported(_ network: Network, warnings: [GridIOError], directory: URL, file: String,
-                                 componentFile: (String) -> String) throws(GridDiagnostics) -> NativeGrid {
+                                 componentFile: (String) -> String) throws(GridDiagnostics) -> LocatedGrid {
         let source: TOMLSource
         do {
             source = try TOMLSource(text: "", file: file)
         } catch {
             throw GridDiagnostics(errors: [error])
         }
-        var grid = NativeGrid(directory: directory, network: network, source: source, tariff: nil, warnings: warnings)
+        var grid = LocatedGrid(directory: directory, network: network, source: source, tariff: nil, warnings: warnings)
         for kind in ComponentKind.allCases {
             grid.componentFiles[kind.rawValue] = componentFile(kind.rawValue)
         }
@@ -46,7 +46,7 @@ public enum GridReader {
     /// Tariffs given by bare name are looked up in `tariffs`.
     public static func validate(_ url: URL, scenarios: [URL] = [],
                                 tariffs: NamedFileCatalog = NamedFileCatalog(folders: [])) -> GridDiagnostics {
-        let grid: NativeGrid
+        let grid: LocatedGrid
         do {
             grid = try read(url, tariffs: tariffs)
         } catch {

@@ -19,6 +19,10 @@ public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
     case noSnapshotAfterClock(path: String, clock: String)
     /// A bare solver-preset name that no data folder has; `searched` lists the folders and names available.
     case unknownSolverPreset(name: String, searched: String)
+    /// A date that is not `YYYY-MM-DD`.
+    case notADate(String)
+    /// No forecast origin (00:00) lies between the first and last date of a backtest.
+    case noOriginBetweenDates
     /// Input data that cannot be used (a stale forecast input, an unknown model, an unreadable file, a result
     /// folder that is not one), with the file and line where known.
     case badInput(String)
@@ -49,6 +53,10 @@ public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path): no snapshot at or after \(clock)"
         case .unknownSolverPreset(let name, let searched):
             return "no preset named '\(name)'; expected a preset file path or \(searched)"
+        case .notADate(let text):
+            return "expected a date YYYY-MM-DD, found '\(text)'"
+        case .noOriginBetweenDates:
+            return "no 00:00 origin between the dates"
         case .badInput(let message):
             return message
         case .lockHeld(let path):

@@ -54,13 +54,15 @@ enum ExitStatus {
             return (usage, "error: \(usageError.message)")
         case let planning as PlanningError:
             return classify(planning)
+        case let dispatch as DispatchError:
+            return classify(dispatch)
         case let failure as DispatchFailure:
             return (code(of: failure), failure.lines.joined(separator: "\n"))
         case is GridDiagnostics, is GridIOError:
             return (dataError, "\(error)")  // each line already says error/warning and where
-        case is CSVError, is ForecastError, is CalendarError, is InputError, is DispatchError:
+        case is CSVError, is ForecastError, is CalendarError:
             return (dataError, "error: \(error)")
-        case is OutputError, is HistoryError:
+        case is RunArchiveError:
             return (internalError, "error: \(error)")
         default:
             return (internalError, "internal error: \(error)")
@@ -74,10 +76,25 @@ enum ExitStatus {
         case .startNotATimestamp, .startNotASnapshot: return (usage, "error: --start: \(error)")
         case .clockNotATimestamp: return (usage, "error: --now: \(error)")
         case .unknownSolverPreset: return (usage, "error: --solver-config: \(error)")
+        case .notADate: return (usage, "error: \(error)")
+        case .noOriginBetweenDates: return (usage, "error: --from/--to: \(error)")
         case .horizonBeyondSnapshots: return (dataError, "error: --hours: \(error)")
         case .noSuchGrid, .notAGrid, .noSnapshotAfterClock, .badInput: return (dataError, "error: \(error)")
         case .lockHeld: return (lockHeld, "error: \(error)")
         case .cannotWrite: return (internalError, "error: \(error)")
+        }
+    }
+
+    /// The exit code and stderr line of an optimizer error, with the flag that carried the value: a solver
+    /// library failure is internal (70), everything else bad input (65).
+    private static func classify(_ error: DispatchError) -> (code: ExitCode, message: String) {
+        switch error {
+        case .noHours, .horizonBeyondSnapshots: return (dataError, "error: --hours: \(error)")
+        case .startOutsideSnapshots: return (dataError, "error: --start: \(error)")
+        case .commitmentWindowTooLong: return (dataError, "error: --window: \(error); add --window 168 --step 24 or shorter")
+        case .invalidWindows: return (dataError, "error: --window/--step: \(error)")
+        case .load, .invalidModel: return (dataError, "error: \(error)")
+        case .solverFailure: return (internalError, "error: \(error)")
         }
     }
 
@@ -107,25 +124,5 @@ enum ExitStatus {
     struct UsageError: Error {
         /// What is wrong, for people.
         let message: String
-    }
-
-    /// Input data that cannot be used (exit 65), when no more specific error type applies.
-    struct InputError: Error, CustomStringConvertible {
-        /// What is wrong, with the file and line where known.
-        let message: String
-
-        /// The message.
-        var description: String { message }
-    }
-
-    /// An output file that could not be written (exit 70: the inputs were fine).
-    struct OutputError: Error, CustomStringConvertible {
-        /// The file.
-        let path: String
-        /// Why, from the operating system.
-        let reason: String
-
-        /// `<path>: cannot write: <reason>`.
-        var description: String { "\(path): cannot write: \(reason)" }
     }
 }

@@ -31,6 +31,25 @@ struct ExitStatusTests {
         #expect(line == message)
     }
 
+    @Test(arguments: [
+        (DispatchError.noHours, Int32(65), "error: --hours: no hours to dispatch"),
+        (.startOutsideSnapshots(first: 50, total: 48), 65, "error: --start: snapshot 50 is outside the grid's 48 snapshots"),
+        (.horizonBeyondSnapshots(first: 0, count: 49, total: 48), 65,
+         "error: --hours: 49 hours from snapshot 0 exceed the grid's 48 snapshots"),
+        (.commitmentWindowTooLong(hours: 336, limit: 168), 65, "error: --window: unit commitment needs windows of at most "
+            + "168 hours, found 336; add --window 168 --step 24 or shorter"),
+        (.invalidWindows(length: 24, step: 48), 65, "error: --window/--step: expected 0 < step ≤ window, found window 24, step 48"),
+        (.load(id: "factory", problem: "demand is to be forecast"), 65, "error: loads.factory: demand is to be forecast"),
+        (.invalidModel("row 3: NaN"), 65, "error: model: row 3: NaN"),
+        (.solverFailure("solver library error: GLPK raised an error"), 70,
+         "error: solver: solver library error: GLPK raised an error"),
+    ])
+    func dispatchErrorsMapToTheirCodesWithTheFlag(error: DispatchError, code: Int32, message: String) {
+        let (mapped, line) = ExitStatus.classify(error)
+        #expect(mapped.rawValue == code)
+        #expect(line == message)
+    }
+
     @Test func jsonLogLine() throws {
         let event = LogEvent(level: .warning, message: "solved", metadata: ["window": "3"], source: nil, file: #fileID,
                              function: #function, line: #line)

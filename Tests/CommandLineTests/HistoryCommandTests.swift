@@ -24,7 +24,7 @@ import TestSupport
                                   with: "forecast_from = \"metered.csv:load_mw\"\nforecast_model = \"snaive24\"")
             .write(to: toml, atomically: true, encoding: .utf8)
         let first = Date(timeIntervalSince1970: 1_775_142_000).addingTimeInterval(-28 * 86_400)  // 2026-04-03T00:00+09:00 minus 4 weeks
-        let rows = (0..<(28 * 24)).map { "\(HistoryRun.utc(first.addingTimeInterval(Double($0) * 3600))),10" }
+        let rows = (0..<(28 * 24)).map { "\(ArchivedRun.utc(first.addingTimeInterval(Double($0) * 3600))),10" }
         try (["timestamp,load_mw"] + rows).joined(separator: "\n")
             .write(to: grid.appendingPathComponent("metered.csv"), atomically: true, encoding: .utf8)
         return grid.path
@@ -32,7 +32,7 @@ import TestSupport
 
     /// One value of SQL run on the database at `path`.
     static func value<T: DatabaseValueConvertible>(_ sql: String, in path: String) throws -> T? {
-        try RunHistory(path: path).reading { try T.fetchOne($0, sql: sql) }
+        try RunArchive(path: path).reading { try T.fetchOne($0, sql: sql) }
     }
 
     @Test func aSuccessfulRunRecordsItsKPIsScheduleAndForecasts() throws {
@@ -44,7 +44,7 @@ import TestSupport
         try command.run()
 
         let database = out + "/history.sqlite"
-        let runs = try RunHistory(path: database).runs(last: nil)
+        let runs = try RunArchive(path: database).runs(last: nil)
         #expect(runs.count == 1)
         let run = try #require(runs.first)
         #expect(run.status == "ok" && run.exitCode == 0 && run.error == nil && run.folder == "20260403T0000")
@@ -80,7 +80,7 @@ import TestSupport
             .write(toFile: meter, atomically: true, encoding: .utf8)
         var add = try ActualsAddCommand.parseAsRoot([meter, "--history", database, "--timezone", "Asia/Seoul"])
         try add.run()
-        let accuracy = try RunHistory(path: database).forecastAccuracy()
+        let accuracy = try RunArchive(path: database).forecastAccuracy()
         #expect(accuracy.map(\.horizonHour) == [1, 2, 3] && accuracy.allSatisfy { $0.series == "loads.factory" })
         #expect(accuracy.map(\.mae) == [2, 2.5, 10])
         #expect(abs((accuracy[0].mapePercent ?? .nan) - 25) < 1e-9 && abs((accuracy[1].mapePercent ?? .nan) - 20) < 1e-9)
@@ -89,7 +89,7 @@ import TestSupport
         try "timestamp,loads.factory\n2026-04-02T16:00Z,10\n".write(toFile: meter, atomically: true, encoding: .utf8)
         var again = try ActualsAddCommand.parseAsRoot([meter, "--history", database])
         try again.run()
-        #expect(try RunHistory(path: database).forecastAccuracy().map(\.mae) == [2, 0, 10])
+        #expect(try RunArchive(path: database).forecastAccuracy().map(\.mae) == [2, 0, 10])
         var history = try HistoryCommand.parseAsRoot(["--history", database, "--format", "json", "--last", "1"])
         try history.run()
     }
@@ -100,7 +100,7 @@ import TestSupport
         try "{ not json".write(toFile: out + "/state.json", atomically: true, encoding: .utf8)
         var bad = try RunCommand.parseAsRoot([RunCommandTests.grid, "--out", out, "--now", "2026-04-03T00:00"])
         #expect(throws: ExitCode(65)) { try bad.run() }
-        let run = try #require(try RunHistory(path: out + "/history.sqlite").runs(last: nil).first)
+        let run = try #require(try RunArchive(path: out + "/history.sqlite").runs(last: nil).first)
         #expect(run.status == "failed" && run.exitCode == 65 && run.folder == nil && run.objective == nil)
         #expect(run.error?.contains("state.json: expected a re100 state") == true)
         #expect(run.firstHourText == "2026-04-03T00:00+09:00" && run.gridFingerprint != nil)
@@ -114,7 +114,7 @@ import TestSupport
         let out = folder.appendingPathComponent("out").path
         var command = try RunCommand.parseAsRoot([grid.path, "--out", out, "--now", "2026-04-03T00:00"])
         #expect(throws: ExitCode(1)) { try command.run() }
-        let run = try #require(try RunHistory(path: out + "/history.sqlite").runs(last: nil).first)
+        let run = try #require(try RunArchive(path: out + "/history.sqlite").runs(last: nil).first)
         #expect(run.status == "failed" && run.exitCode == 1 && run.solverStatus == "infeasible")
         #expect(run.error?.hasPrefix("error: the dispatch LP is infeasible") == true)
         #expect(run.error?.contains("bal(site,t") == true)
@@ -127,7 +127,7 @@ import TestSupport
         var command = try RunCommand.parseAsRoot([RunCommandTests.grid, "--out", out, "--now", "2026-04-03T00:00",
                                                   "--state", out + "/missing/state.json"])
         #expect(throws: ExitCode(70)) { try command.run() }
-        let run = try #require(try RunHistory(path: out + "/history.sqlite").runs(last: nil).first)
+        let run = try #require(try RunArchive(path: out + "/history.sqlite").runs(last: nil).first)
         #expect(run.status == "failed" && run.exitCode == 70 && run.folder == "20260403T0000" && run.objective != nil)
         #expect(run.error?.hasPrefix("after publishing runs/20260403T0000: error: ") == true)
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: out + "/current") == "runs/20260403T0000")

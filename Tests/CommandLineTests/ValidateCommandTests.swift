@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GridIO
+import Reporting
 import Testing
 @testable import re100
 

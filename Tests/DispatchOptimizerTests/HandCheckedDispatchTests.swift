@@ -242,7 +242,7 @@ import Testing
     @Test func unitCommitmentRefusesLongWindows() {
         var network = Self.network(hours: 200)
         network.loads = [Load(id: "plant", bus: "a", demand: .constant(1))]
-        #expect(throws: DispatchError.self) {
+        #expect(throws: DispatchError.commitmentWindowTooLong(hours: 200, limit: 168)) {
             try DispatchOptimizer.dispatch(network, options: DispatchOptions(commitment: true), solver: GLPKSolver())
         }
     }

@@ -6,7 +6,7 @@ import TestSupport
 
 @Suite("ScenarioReader")
 struct ScenarioReaderTests {
-    private func apply(_ overlay: String) throws -> Result<NativeGrid, GridDiagnostics> {
+    private func apply(_ overlay: String) throws -> Result<LocatedGrid, GridDiagnostics> {
         let folder = try GridFolder([
             "grid.toml": GridFolder.minimalGrid, "series.csv": GridFolder.minimalSeries, "s.toml": overlay,
             "more.csv": GridFolder.series(["factor": [1, 2, 3, 4]]),

@@ -34,12 +34,12 @@ import TestSupport
             2026-04-03T01:00+09:00,12.5,0.25
             """)
         #expect(values == [
-            MeteredValue(series: "loads.factory", timestamp: RunHistoryTests.hour(0), value: 8),
-            MeteredValue(series: "loads.factory", timestamp: RunHistoryTests.hour(1), value: 12.5),
-            MeteredValue(series: "generators.pv", timestamp: RunHistoryTests.hour(1), value: 0.25),
+            MeteredValue(series: "loads.factory", timestamp: RunArchiveTests.hour(0), value: 8),
+            MeteredValue(series: "loads.factory", timestamp: RunArchiveTests.hour(1), value: 12.5),
+            MeteredValue(series: "generators.pv", timestamp: RunArchiveTests.hour(1), value: 0.25),
         ])
         let utc = try Self.read("timestamp,loads.factory\n2026-04-02T15:00,3\n", timeZone: .gmt)
-        #expect(utc == [MeteredValue(series: "loads.factory", timestamp: RunHistoryTests.hour(0), value: 3)])
+        #expect(utc == [MeteredValue(series: "loads.factory", timestamp: RunArchiveTests.hour(0), value: 3)])
     }
 
     @Test func aBadTimestampNamesLineAndColumn() throws {

@@ -137,9 +137,9 @@ extension DispatchFormulation {
                 inject(charge[h], coefficient: -1, at: unit.bus, hour: h)
             }
             let inflow = (0..<window.count).map { unit.inflow.value(at: window.snapshot($0)) }
-            addEnergyContinuity(family: "soc_balance", name: name, energy: energy, standingLoss: unit.standingLoss,
-                                isCyclic: unit.isCyclic, carried: state?.storedEnergyMWh[unit.id.rawValue],
-                                initial: unit.stateOfChargeInitial) { h, w in
+            addEnergyContinuity(family: "soc_balance", name: name, id: unit.id.rawValue, energy: energy,
+                                standingLoss: unit.standingLoss, isCyclic: unit.isCyclic, initial: unit.stateOfChargeInitial,
+                                capacity: (0, unit.energyCapacity)) { h, w in
                 var terms: [(column: Int, coefficient: Double)] = [
                     (charge[h], -w * unit.efficiencyStore), (discharge[h], w / unit.efficiencyDispatch),
                 ]
@@ -173,9 +173,10 @@ extension DispatchFormulation {
                                         upper: store.maximumPerUnit.value(at: t) * store.nominalEnergy))
                 inject(power[h], coefficient: 1, at: store.bus, hour: h)
             }
-            addEnergyContinuity(family: "e_balance", name: name, energy: energy, standingLoss: store.standingLoss,
-                                isCyclic: store.isCyclic, carried: state?.storedEnergyMWh[store.id.rawValue],
-                                initial: store.energyInitial) { h, w in ([(power[h], w)], 0) }
+            addEnergyContinuity(family: "e_balance", name: name, id: store.id.rawValue, energy: energy,
+                                standingLoss: store.standingLoss, isCyclic: store.isCyclic, initial: store.energyInitial,
+                                capacity: (store.minimumPerUnit.minimum * store.nominalEnergy,
+                                           store.maximumPerUnit.maximum * store.nominalEnergy)) { h, w in ([(power[h], w)], 0) }
             storePower.append(power)
             storeEnergy.append(energy)
         }
@@ -183,12 +184,22 @@ extension DispatchFormulation {
 
     /// Energy continuity of a storage unit or store: `e[t] − (1−loss)^{w_t}·e[t−1] + flows(t) = inflow(t)`,
     /// where `flows` gives the hour's other terms and constant for weight `w_t`. The hour before the
-    /// first is the last (cyclic), the carried energy (with one hour of standing loss) or the
-    /// initial energy (without, as in PyPSA).
+    /// first is, in this order: the energy carried in from the previous window or run (with one hour of
+    /// standing loss), a start given by the ``WindowBoundary`` (with loss) or decided by this window (column
+    /// `e_start(id)`, the first window of a cyclic unit rolled over a longer horizon), the last hour of the
+    /// window (cyclic, one LP), or the grid's initial energy (without loss, as in PyPSA). A cyclic unit's last
+    /// rolled window returns to the horizon's start (row `e_cycle(id)`). Records the rows for the duals.
     private mutating func addEnergyContinuity(
-        family: String, name: String, energy: [Int], standingLoss: Double, isCyclic: Bool, carried: Double?,
-        initial: Double, flows: (Int, Double) -> (terms: [(column: Int, coefficient: Double)], constant: Double)
+        family: String, name: String, id: String, energy: [Int], standingLoss: Double, isCyclic: Bool,
+        initial: Double, capacity: (lower: Double, upper: Double),
+        flows: (Int, Double) -> (terms: [(column: Int, coefficient: Double)], constant: Double)
     ) {
+        var start: Int?
+        let carried = state?.storedEnergyMWh[id]
+        if carried == nil, boundary.energyStart[id] == .free {
+            start = addColumn("e_start(\(name))", lower: capacity.lower, upper: capacity.upper)
+        }
+        var rows: [Int] = []
         for h in 0..<window.count {
             let w = weight(\.storeWeights, h)
             let retention = pow(1 - standingLoss, w)
@@ -197,15 +208,36 @@ extension DispatchFormulation {
             var constant = hour.constant
             if h > 0 {
                 terms.append((energy[h - 1], -retention))
-            } else if isCyclic {
-                if window.count > 1 { terms.append((energy[window.count - 1], -retention)) } else { terms[0].coefficient -= retention }
             } else if let carried {
                 constant += retention * carried
+            } else if let start {
+                terms.append((start, -retention))
+            } else if case .given(let energy) = boundary.energyStart[id] {
+                constant += retention * energy
+            } else if isCyclic {
+                if window.count > 1 { terms.append((energy[window.count - 1], -retention)) } else { terms[0].coefficient -= retention }
             } else {
                 constant += initial
             }
-            builder.addRow(name: ComponentName.hourly(family, name, window.snapshot(h)), lower: constant, upper: constant,
-                           terms: terms)
+            rows.append(builder.addRow(name: ComponentName.hourly(family, name, window.snapshot(h)), lower: constant,
+                                       upper: constant, terms: terms))
+        }
+        if let end = boundary.cycleEnd[id], end.hour >= 0, end.hour < window.count {
+            builder.addRow(name: "e_cycle(\(name))", lower: end.energyMWh, upper: end.energyMWh, terms: [(energy[end.hour], 1)])
+        }
+        energyStart[id] = start
+        continuityRows[id] = rows
+    }
+
+    /// The value of energy left at the window's end: `−value·e[T−1]` in the objective for each unit the
+    /// ``WindowBoundary`` values (not a cost item: the KPIs leave it out).
+    mutating func addTerminalEnergyValues() {
+        guard let last = window.count > 0 ? window.count - 1 : nil else { return }
+        for (s, unit) in network.storageUnits.enumerated() {
+            if let value = boundary.terminalEnergyValue[unit.id.rawValue] { builder.addCost(column: storageEnergy[s][last], -value) }
+        }
+        for (s, store) in network.stores.enumerated() {
+            if let value = boundary.terminalEnergyValue[store.id.rawValue] { builder.addCost(column: storeEnergy[s][last], -value) }
         }
     }
 
@@ -234,8 +266,8 @@ extension DispatchFormulation {
     mutating func addLoads() throws(DispatchError) {
         for load in network.loads {
             guard let demand = load.fixedDemand else {
-                throw DispatchError(field: "loads.\(load.id.rawValue)",
-                                    message: "demand is to be forecast from history; run the forecast first (re100 run does)")
+                throw DispatchError.load(id: load.id.rawValue,
+                                         problem: "demand is to be forecast from history; run the forecast first (re100 run does)")
             }
             guard case .allowed(let valueOfLostLoad) = load.shedding else {
                 unserved.append(nil)

@@ -12,10 +12,10 @@ public struct LocatedScenario: Sendable {
     let tariffs: [Int: LocatedTariff]
 }
 
-extension NativeGrid {
+extension LocatedGrid {
     /// The grid with `scenarios` applied in order; every problem (unknown paths, wrong types, duplicates) is
     /// located in the overlay file that caused it.
-    public func applying(_ scenarios: [LocatedScenario]) throws(GridDiagnostics) -> NativeGrid {
+    public func applying(_ scenarios: [LocatedScenario]) throws(GridDiagnostics) -> LocatedGrid {
         var grid = self
         var diagnostics = GridDiagnostics()
         for scenario in scenarios {

@@ -11,10 +11,10 @@ public enum NativeGridReader {
     /// Settings tables of `grid.toml` besides the component tables.
     static let settingsTables: Set<String> = ["network", "snapshots"]
 
-    /// Reads the grid in `directory`; throws every problem found (warnings ride along in `NativeGrid.warnings`).
+    /// Reads the grid in `directory`; throws every problem found (warnings ride along in `LocatedGrid.warnings`).
     /// A tariff named by bare name (`tariff = "kepco-industrial-b-high-voltage-a-option-2"`) is looked up in
     /// `tariffs`; a tariff path is relative to `directory`.
-    public static func read(directory: URL, tariffs: NamedFileCatalog = NamedFileCatalog(folders: [])) throws(GridDiagnostics) -> NativeGrid {
+    public static func read(directory: URL, tariffs: NamedFileCatalog = NamedFileCatalog(folders: [])) throws(GridDiagnostics) -> LocatedGrid {
         let file = directory.appendingPathComponent(fileName)
         let source: TOMLSource
         do {
@@ -27,7 +27,7 @@ public enum NativeGridReader {
 
     /// Reads a parsed `grid.toml` whose relative paths start at `directory`; tariff names are looked up in `tariffs`.
     public static func read(_ source: TOMLSource, directory: URL,
-                            tariffs: NamedFileCatalog = NamedFileCatalog(folders: [])) throws(GridDiagnostics) -> NativeGrid {
+                            tariffs: NamedFileCatalog = NamedFileCatalog(folders: [])) throws(GridDiagnostics) -> LocatedGrid {
         var collector = DiagnosticsCollector()
         let allowed = settingsTables.union(Network.settingsTables).union(ComponentKind.allCases.map(\.rawValue))
         collector.record(source.unknownKeys(at: "", allowed: allowed))
@@ -48,7 +48,7 @@ public enum NativeGridReader {
             name: name, currency: currency, timeAxis: timeAxis ?? .hourly(start: Date(timeIntervalSince1970: 0), count: 0, timeZone: .gmt),
             holidays: holidays)
         var fields = FieldReader(source: source, directory: directory, series: SeriesCache(timeAxis: timeAxis))
-        var grid = NativeGrid(directory: directory, network: network, source: source, tariff: nil, warnings: [])
+        var grid = LocatedGrid(directory: directory, network: network, source: source, tariff: nil, warnings: [])
         for kind in ComponentKind.allCases {
             for id in source.keys(at: kind.rawValue) {
                 let path = kind.rawValue + "." + id

@@ -20,7 +20,7 @@ import GridModel
 public enum ScenarioReader {
     /// Reads an overlay for `grid` (series it references must match the grid's snapshots); throws every problem found.
     /// A tariff set by bare name is looked up in `tariffs`, a tariff path is relative to the overlay.
-    public static func read(contentsOf url: URL, for grid: NativeGrid,
+    public static func read(contentsOf url: URL, for grid: LocatedGrid,
                             tariffs catalog: NamedFileCatalog = NamedFileCatalog(folders: [])) throws(GridDiagnostics) -> LocatedScenario {
         let source: TOMLSource
         do {

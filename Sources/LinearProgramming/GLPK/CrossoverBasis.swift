@@ -44,20 +44,11 @@ struct CrossoverBasis {
         return fixed
     }
 
-    private static func boundType(_ lower: Double, _ upper: Double) -> Int32 {
-        switch (lower.isFinite, upper.isFinite) {
-        case (false, false): GLP_FR
-        case (true, false): GLP_LO
-        case (false, true): GLP_UP
-        case (true, true): lower == upper ? GLP_FX : GLP_DB
-        }
-    }
-
     /// Gives the columns fixed by ``fixColumnsAtBounds()`` their own bounds back.
     func restoreBounds(_ fixed: [(column: Int, atUpper: Bool)]) {
         for (j, atUpper) in fixed {
-            let lower = model.columnLower[j], upper = model.columnUpper[j]
-            glp_set_col_bnds(problem, Int32(j + 1), Self.boundType(lower, upper), lower.isFinite ? lower : 0, upper.isFinite ? upper : 0)
+            let bounds = GLPKBounds.of(model.columnLower[j], model.columnUpper[j])
+            glp_set_col_bnds(problem, Int32(j + 1), bounds.type, bounds.lower, bounds.upper)
             // A non-basic column keeps sitting on the bound it was fixed at.
             if glp_get_col_stat(problem, Int32(j + 1)) != GLP_BS {
                 glp_set_col_stat(problem, Int32(j + 1), atUpper ? GLP_NU : GLP_NL)

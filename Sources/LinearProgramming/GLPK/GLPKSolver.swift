@@ -1,7 +1,8 @@
 import CGLPK
 import Foundation
 
-/// The GLPK backend. The only file of re100 with 1-based `Int32` indices.
+/// The GLPK backend. The files of this folder (`GLPKSolver`, `GLPKProblem` and its extensions, `CrossoverBasis`,
+/// `GLPKBounds`) are the only ones in re100 with GLPK's 1-based `Int32` indices; every other file is 0-based.
 ///
 /// Every call is synchronous and thread-confined: the GLPK problem is created, loaded (one
 /// `glp_load_matrix`), solved, read and deleted inside ``solve(_:options:)`` on the calling

@@ -78,6 +78,45 @@ public struct ScenarioComparisonJob: Sendable {
         }.results
     }
 
+    /// Why a scenario has no optimal result.
+    public enum Failure: Sendable {
+        /// The solve ran but did not end optimal.
+        case notOptimal(DispatchFailure)
+        /// The solve could not run or threw.
+        case error(any Error)
+        /// The worker returned nothing (a bug).
+        case noResult
+    }
+
+    /// The comparison of `outcomes` (one per name) and the failed scenarios in row order; a failed row's `error`
+    /// is the first line of its failure, an error worded by `describe` (without its `error: ` prefix).
+    public func comparison(_ outcomes: [Outcome?], describe: (any Error) -> String)
+        -> (comparison: ScenarioComparison, failures: [(name: String, failure: Failure)]) {
+        var rows: [ScenarioComparison.Row] = []
+        var failures: [(name: String, failure: Failure)] = []
+        for (name, outcome) in zip(names, outcomes) {
+            switch outcome {
+            case .solved(let solved)?:
+                let failure = DispatchFailure(solved.result)
+                if let failure { failures.append((name, .notOptimal(failure))) }
+                rows.append(ScenarioComparison.Row(scenario: name, result: solved.result,
+                                                   error: failure.map { Self.errorText($0.lines[0]) }))
+            case .failed(let error)?:
+                failures.append((name, .error(error)))
+                rows.append(ScenarioComparison.Row(scenario: name, error: Self.errorText(describe(error))))
+            case nil:
+                failures.append((name, .noResult))
+                rows.append(ScenarioComparison.Row(scenario: name, error: "internal error: no result"))
+            }
+        }
+        return (ScenarioComparison(currency: grids[0].network.currency, rows: rows), failures)
+    }
+
+    /// A stderr line without its `error: ` prefix, for the `error` field.
+    private static func errorText(_ line: String) -> String {
+        line.hasPrefix("error: ") ? String(line.dropFirst("error: ".count)) : line
+    }
+
     /// Writes the comparison folder: every solved scenario's result folder with its report (`folder/<name>/`),
     /// then `comparison.csv`, `comparison.json` and `report.html`, which links to the scenario reports written.
     /// - Throws: `PlanningError.cannotWrite`; an encoding error (internal).

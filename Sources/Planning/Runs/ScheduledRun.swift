@@ -7,7 +7,7 @@ import Reporting
 
 /// One scheduled run (`re100 run`, docs/operations.md): under the folder's lock, plan the next `horizonHours`
 /// from the clock with the carried state, write the result folder with its report, publish it as `current`,
-/// record it in the run history and hand the state after `stateAfterHours` to the next run.
+/// record it in the run archive and hand the state after `stateAfterHours` to the next run.
 public struct ScheduledRun: Sendable {
     /// Hours each run plans ahead.
     public static let horizonHours = 48
@@ -22,7 +22,7 @@ public struct ScheduledRun: Sendable {
     public var now: String?
     /// The state file (nil: `folder/state.json`).
     public var stateFile: String?
-    /// The run history database (nil: `folder/history.sqlite`).
+    /// The run archive database (nil: `folder/history.sqlite`).
     public var historyFile: String?
     /// Seconds to wait for another run's lock.
     public var waitSeconds: Double
@@ -44,10 +44,10 @@ public struct ScheduledRun: Sendable {
         self.tariffs = tariffs
     }
 
-    /// Runs it and returns the published run's id. `recorder` records the run in the history database once it
+    /// Runs it and returns the published run's id. `recorder` records the run in the run archive once it
     /// is opened (after the lock); the caller reports a failure to it with its exit code.
     /// - Throws: `PlanningError` (`.lockHeld` when another run holds the lock), `DispatchFailure` when the plan is
-    ///   not optimal (nothing is published), `HistoryError`, and what reading the grid and its inputs throws.
+    ///   not optimal (nothing is published), `RunArchiveError`, and what reading the grid and its inputs throws.
     public func run(recorder: RunRecorder, logger: Logger) throws -> String {
         try ResultFolder.createDirectory(folder)
         let lock = try RunLock(path: folder + "/.re100.lock", waitSeconds: waitSeconds)

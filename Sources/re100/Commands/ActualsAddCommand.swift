@@ -34,7 +34,7 @@ struct ActualsAddCommand: ParsableCommand {
                 throw ExitStatus.UsageError(message: "--timezone: expected an IANA time zone such as Asia/Seoul, found '\(timezone)'")
             }
             let values = try ActualsReader.read(path: file, timeZone: zone)
-            let database = try RunHistory(path: history)
+            let database = try RunArchive(path: history)
             let (added, replaced) = try database.ingest(values, source: file, ingestedAt: Date())
             let perSeries = Dictionary(grouping: values, by: \.series).map { "\($0.key) \($0.value.count)" }.sorted()
             logger.info("\(file): \(values.count) values into \(history)")

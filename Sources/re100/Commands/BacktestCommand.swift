@@ -1,8 +1,6 @@
 import ArgumentParser
-import EnergyCalendar
 import Forecasting
 import Foundation
-import GridIO
 import Planning
 import Reporting
 
@@ -33,7 +31,7 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Hours forecast from each origin.")
     var horizon: Int = 24
 
-    @OptionGroup var input: HistoryInputOptions
+    @OptionGroup var input: LoadHistoryOptions
 
     @Option(help: "Output directory for forecasts.csv and metrics.json.")
     var out: String?
@@ -43,72 +41,24 @@ struct BacktestCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.run {
             logging.bootstrap()
-            let models = try HistoryInputOptions.models(model)
+            let models = try LoadHistoryOptions.models(model)
             let options = try input.options(horizon: horizon)
             let history = try input.load(self.history, needsTemperature: models.contains { $0.needsTemperature }, futureHours: 0)
-            let calendar = history.calendar
-            let firstDay = try day(from, calendar: calendar)
-                ?? calendar.localDayNumber(history.date(ofHour: models.map(Self.minimumHistory).max() ?? 0)) + 1
-            let lastDay = try day(to, calendar: calendar)
-                ?? calendar.localDayNumber(history.date(ofHour: history.load.count - horizon))
-            let origins = history.midnightOrigins(fromDay: firstDay, toDay: lastDay)
-            guard !origins.isEmpty else {
-                throw ExitStatus.UsageError(message: "--from/--to: no 00:00 origin between the dates")
-            }
+            let job = try BacktestJob(history: history, models: models, options: options, from: from, to: to)
             let started = Date()
             let bar = ProgressBar.terminal(label: "backtest " + models.map(\.rawValue).joined(separator: ","), logging: logging)
             let result: BacktestResult
             do {
                 defer { bar?.finish() }
-                result = try Forecaster.backtest(history: history, models: models, origins: origins, options: options,
-                                                 progress: bar?.callback)
+                result = try job.run(progress: bar?.callback)
             }
             let seconds = Date().timeIntervalSince(started)
-            let first = ForecastOutput.timestamp(history.date(ofHour: origins[0]), calendar: calendar)
-            let last = ForecastOutput.timestamp(history.date(ofHour: origins[origins.count - 1]), calendar: calendar)
-            if let out {
-                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                try AtomicFile.write(ForecastOutput.csv(result.forecasts, history: history, includeActual: true),
-                                     to: out + "/forecasts.csv")
-                try AtomicFile.write(ForecastOutput.metricsJSON(result, origins: (first, last), horizon: horizon),
-                                     to: out + "/metrics.json")
-            }
-            print(table(result, origins: origins.count, first: first, last: last))
+            if let out { try job.write(result, to: out) }
+            let (first, last) = job.originRange
+            print(BacktestTable.render(result, origins: job.origins.count, first: first, last: last, horizon: horizon))
             let workers = result.workerCPUSeconds.map { String(format: "%.2f", $0) }.joined(separator: " ")
             ExitStatus.printError(String(format: "backtest took %.2f s on %d thread(s); worker CPU seconds: ", seconds,
                                          options.threadCount) + workers)
         }
-    }
-
-    /// Hours of history the model needs before its first origin.
-    static func minimumHistory(_ model: ForecastModelID) -> Int {
-        Forecaster.minimumHistory(for: model)
-    }
-
-    /// The local day number of a `YYYY-MM-DD` option, or `nil` when not given.
-    private func day(_ text: String?, calendar: LocalCalendar) throws -> Int? {
-        guard let text else { return nil }
-        guard text.count == 10, let date = TimestampParser.parse(text, timeZone: calendar.timeZone) else {
-            throw ExitStatus.UsageError(message: "expected a date YYYY-MM-DD, found '\(text)'")
-        }
-        return calendar.localDayNumber(date)
-    }
-
-    /// The terminal table of overall metrics per model.
-    private func table(_ result: BacktestResult, origins: Int, first: String, last: String) -> String {
-        var lines = [
-            "Backtest: \(origins) origins at 00:00 from \(first) to \(last), horizon \(horizon) h.",
-            "Load before each origin only; the target hours' temperatures are taken as known (observed values).",
-            "",
-            "model          MAPE %      RMSE       MAE    MASE   pinball",
-        ]
-        for item in result.metrics {
-            let metrics = item.overall
-            let name = item.model.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
-            let mase = (metrics.mase.map { String(format: "%.3f", $0) } ?? "-")
-            lines.append(name + String(format: " %9.3f %9.3f %9.3f ", metrics.mape, metrics.rmse, metrics.mae)
-                + String(repeating: " ", count: max(0, 7 - mase.count)) + mase + String(format: " %9.3f", metrics.pinball))
-        }
-        return lines.joined(separator: "\n")
     }
 }

@@ -78,31 +78,21 @@ struct CompareCommand: ParsableCommand {
                 }
             }
             bar?.finish()
-            var rows: [ScenarioComparison.Row] = []
+            let (table, failures) = comparison.comparison(outcomes) { ExitStatus.classify($0).message }
             var codes: [Int32] = []
-            for (name, outcome) in zip(names, outcomes) {
-                switch outcome {
-                case .solved(let solved)?:
-                    let failure = DispatchFailure(solved.result)
-                    if let failure {
-                        codes.append(ExitStatus.code(of: failure).rawValue)
-                        ExitStatus.printError("scenario \(name): " + failure.lines[0])
-                        for line in failure.lines.dropFirst() { ExitStatus.printError(line) }
-                    }
-                    rows.append(ScenarioComparison.Row(scenario: name, result: solved.result,
-                                                       error: failure.map { Self.errorText($0.lines[0]) }))
-                case .failed(let error)?:
-                    let (code, message) = ExitStatus.classify(error)
-                    codes.append(code.rawValue)
-                    ExitStatus.printError("scenario \(name): " + message)
-                    rows.append(ScenarioComparison.Row(scenario: name, error: Self.errorText(message)))
-                case nil:
-                    codes.append(ExitStatus.internalError.rawValue)
-                    ExitStatus.printError("scenario \(name): internal error: no result")
-                    rows.append(ScenarioComparison.Row(scenario: name, error: "internal error: no result"))
+            for (name, failure) in failures {
+                let code: ExitCode, lines: [String]
+                switch failure {
+                case .notOptimal(let failure): (code, lines) = (ExitStatus.code(of: failure), failure.lines)
+                case .error(let error):
+                    let classified = ExitStatus.classify(error)
+                    (code, lines) = (classified.code, [classified.message])
+                case .noResult: (code, lines) = (ExitStatus.internalError, ["internal error: no result"])
                 }
+                codes.append(code.rawValue)
+                ExitStatus.printError("scenario \(name): " + lines[0])
+                for line in lines.dropFirst() { ExitStatus.printError(line) }
             }
-            let table = ScenarioComparison(currency: comparison.grids[0].network.currency, rows: rows)
             if let out { try comparison.write(table, outcomes: outcomes, to: out) }
             switch format {
             case .table: print(table.table(), terminator: "")
@@ -110,7 +100,7 @@ struct CompareCommand: ParsableCommand {
             case .json: print(try table.json(), terminator: "")
             }
             if let code = Self.exitCode(codes) {
-                ExitStatus.printError("error: \(table.failed.count) of \(rows.count) scenarios failed: "
+                ExitStatus.printError("error: \(table.failed.count) of \(table.rows.count) scenarios failed: "
                     + table.failed.map(\.scenario).joined(separator: ", "))
                 throw ExitCode(code)
             }
@@ -121,10 +111,5 @@ struct CompareCommand: ParsableCommand {
     /// unbounded, else the first one's; nil when none failed.
     static func exitCode(_ codes: [Int32]) -> Int32? {
         codes.contains(ExitStatus.infeasible.rawValue) ? ExitStatus.infeasible.rawValue : codes.first
-    }
-
-    /// A stderr line without its `error: ` prefix, for the `error` field.
-    private static func errorText(_ line: String) -> String {
-        line.hasPrefix("error: ") ? String(line.dropFirst("error: ".count)) : line
     }
 }

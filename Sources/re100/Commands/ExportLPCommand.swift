@@ -38,7 +38,7 @@ struct ExportLPCommand: ParsableCommand {
             do {
                 try GLPKSolver().write(model, format: format, to: out)
             } catch {
-                throw ExitStatus.OutputError(path: out, reason: String(describing: error))
+                throw PlanningError.cannotWrite(path: out, reason: String(describing: error))
             }
             logger.info("wrote \(out): \(model.rowCount) rows, \(model.columnCount) columns, \(model.nonzeroCount) nonzeros")
         }

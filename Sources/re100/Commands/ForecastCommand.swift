@@ -27,7 +27,7 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Model ID.")
     var model: String = "auto"
 
-    @OptionGroup var input: HistoryInputOptions
+    @OptionGroup var input: LoadHistoryOptions
 
     @Option(help: "Output CSV (default: standard output).")
     var out: String?
@@ -38,7 +38,7 @@ struct ForecastCommand: ParsableCommand {
         try ExitStatus.run {
             logging.bootstrap()
             let options = try input.options(horizon: horizon)
-            guard let chosen = try HistoryInputOptions.models(model).first else { return }
+            guard let chosen = try LoadHistoryOptions.models(model).first else { return }
             if chosen.needsTemperature, input.temperature == nil {
                 throw ExitStatus.UsageError(message: "--model \(chosen.rawValue) needs the temperatures of the forecast "
                     + "hours: give them with --temperature future.csv")

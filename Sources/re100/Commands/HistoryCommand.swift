@@ -47,8 +47,8 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.run {
             logging.bootstrap()
-            let database = try RunHistory(path: history, mustExist: true)
-            let report = HistoryReport(
+            let database = try RunArchive(path: history, mustExist: true)
+            let report = RunArchiveReport(
                 runs: show == .accuracy ? nil : try database.runs(last: last),
                 accuracy: show == .runs ? nil : try database.forecastAccuracy())
             switch format {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GridIO
 import Planning
+import Reporting
 
 /// `re100 validate <grid> [--scenario S.toml]... [--format table|json]`: reads a grid (and overlays) and prints
 /// every problem, errors and warnings separately; exit 0 when there is no error, 65 otherwise.

@@ -3,9 +3,10 @@ import EnergyCalendar
 import Forecasting
 import Foundation
 import GridIO
+import Planning
 
 /// The input flags shared by `forecast` and `backtest`: how to read the history file.
-struct HistoryInputOptions: ParsableArguments {
+struct LoadHistoryOptions: ParsableArguments {
     @Option(help: "Public holidays counted as Sundays: KR, US or none.")
     var holidays: String = "none"
 
@@ -78,40 +79,9 @@ struct HistoryInputOptions: ParsableArguments {
     /// history's temperatures by `futureHours` hours after its end.
     /// - Parameter needsTemperature: whether a missing temperature column is an error.
     func load(_ history: String, needsTemperature: Bool, futureHours: Int) throws -> ForecastHistory {
-        let calendar = try calendar()
-        let fill = try gapFill()
-        let file = try LoadHistoryReader.read(contentsOf: URL(fileURLWithPath: history), timeZone: calendar.timeZone,
-                                              loadColumn: loadColumn, temperatureColumn: temperatureColumn,
-                                              requireTemperature: needsTemperature, fill: fill)
-        let load = file.load ?? []
-        var temperature = file.temperature
-        if let path = self.temperature, futureHours > 0 {
-            let future = try LoadHistoryReader.read(contentsOf: URL(fileURLWithPath: path), timeZone: calendar.timeZone,
-                                                    temperatureColumn: temperatureColumn, requireLoad: false,
-                                                    requireTemperature: true, fill: fill)
-            temperature = try extend(temperature ?? [], history: file, with: future, hours: futureHours)
-        }
-        return try ForecastHistory(start: file.timestamps[0], load: load,
-                                   temperature: needsTemperature || temperature != nil ? temperature : nil,
-                                   calendar: calendar)
-    }
-
-    /// History temperatures followed by the future file's values for the `hours` after the history.
-    private func extend(_ past: [Double], history: LoadHistory, with future: LoadHistory, hours: Int) throws -> [Double] {
-        let historyCount = history.timestamps.count
-        let values = future.temperature ?? []
-        let first = future.timestamps[0].timeIntervalSince(history.timestamps[0]) / 3600
-        let offset = Int(first)
-        let needed = historyCount + hours
-        guard Double(offset) == first, offset <= historyCount, offset + values.count >= needed else {
-            throw ExitStatus.InputError(message: "\(future.file): expected hourly temperatures from the end of the "
-                + "history for \(hours) hours, found \(values.count) hours starting \(future.timestamps[0])")
-        }
-        var result = Array(past.prefix(historyCount))
-        if result.count < historyCount {
-            throw ExitStatus.InputError(message: "\(history.file): no temperature column for the history")
-        }
-        for hour in historyCount..<needed { result.append(values[hour - offset]) }
-        return result
+        let source = LoadHistorySource(path: history, calendar: try calendar(), loadColumn: loadColumn,
+                                       temperatureColumn: temperatureColumn, fill: try gapFill(),
+                                       futureTemperatures: temperature)
+        return try source.read(needsTemperature: needsTemperature, futureHours: futureHours)
     }
 }

@@ -6,14 +6,14 @@ import TestSupport
 @testable import Planning
 
 /// The history database on its own: migrations, recording, actuals, accuracy by horizon hour.
-@Suite struct RunHistoryTests {
+@Suite struct RunArchiveTests {
     /// 2026-04-03T00:00+09:00.
     static let start = Date(timeIntervalSince1970: 1_775_142_000)
 
     /// A new database in a new temporary folder; the caller removes the folder.
-    static func newHistory() throws -> (folder: URL, history: RunHistory) {
+    static func newHistory() throws -> (folder: URL, history: RunArchive) {
         let folder = try TestFolders.temporaryDirectory()
-        return (folder, try RunHistory(path: folder.appendingPathComponent("history.sqlite").path))
+        return (folder, try RunArchive(path: folder.appendingPathComponent("history.sqlite").path))
     }
 
     /// `hours` hours from `start`.
@@ -41,7 +41,7 @@ import TestSupport
         #expect(tables == ["actuals", "forecasts", "grdb_migrations", "run_kpis", "runs", "schedules"])
         try history.record(Self.forecastRun("loads.factory", origin: 0, values: [1]))
 
-        let reopened = try RunHistory(path: history.path)
+        let reopened = try RunArchive(path: history.path)
         #expect(try reopened.appliedMigrations() == ["v1"])
         #expect(try reopened.runs(last: nil).map(\.id) == [1])
     }
@@ -50,24 +50,24 @@ import TestSupport
         let (folder, history) = try Self.newHistory()
         defer { try? FileManager.default.removeItem(at: folder) }
         try history.writing { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')") }
-        #expect(throws: HistoryError.self) { try RunHistory(path: history.path) }
+        #expect(throws: RunArchiveError.self) { try RunArchive(path: history.path) }
     }
 
     @Test func aMissingOrForeignDatabaseIsBadInputWhenItMustExist() throws {
         let folder = try TestFolders.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("none.sqlite").path
-        #expect(throws: PlanningError.self) { try RunHistory(path: path, mustExist: true) }
+        #expect(throws: PlanningError.self) { try RunArchive(path: path, mustExist: true) }
         #expect(!FileManager.default.fileExists(atPath: path))
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))  // an empty SQLite file: no schema
-        #expect(throws: PlanningError.self) { try RunHistory(path: path, mustExist: true) }
-        #expect(try RunHistory(path: path).appliedMigrations() == ["v1"])
+        #expect(throws: PlanningError.self) { try RunArchive(path: path, mustExist: true) }
+        #expect(try RunArchive(path: path).appliedMigrations() == ["v1"])
     }
 
     @Test func aFolderIsNoDatabase() throws {
         let folder = try TestFolders.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(throws: HistoryError.self) { try RunHistory(path: folder.path) }
+        #expect(throws: RunArchiveError.self) { try RunArchive(path: folder.path) }
     }
 
     /// Two runs forecast loads.factory; actuals are 100 at hours 0 and 1.
@@ -92,7 +92,7 @@ import TestSupport
             ForecastAccuracy(series: "loads.factory", horizonHour: 2, pairs: 1, mae: 10, mapePercent: 10, mapePairs: 1),
             ForecastAccuracy(series: "loads.lab", horizonHour: 1, pairs: 1, mae: 5, mapePercent: nil, mapePairs: 0),
         ])
-        let json = try HistoryReport(runs: nil, accuracy: accuracy).json()
+        let json = try RunArchiveReport(runs: nil, accuracy: accuracy).json()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let first = try #require((object["accuracy"] as? [[String: Any]])?.first)
         #expect(object["schema_version"] as? Int == 1 && object["runs"] == nil)
@@ -120,7 +120,7 @@ import TestSupport
 
     @Test(arguments: [(0, 1), (3, 4), (47, 48)])
     func horizonHourCountsTheOriginsHourAsOne(hours: Int, horizon: Int64) {
-        let origin = RunHistory.seconds(Self.start)
-        #expect(RunHistory.horizonHour(RunHistory.seconds(Self.hour(hours)), origin: origin) == horizon)
+        let origin = RunArchive.seconds(Self.start)
+        #expect(RunArchive.horizonHour(RunArchive.seconds(Self.hour(hours)), origin: origin) == horizon)
     }
 }

@@ -1,17 +1,18 @@
 import DispatchOptimizer
 import Foundation
-import Reporting
 import GRDB
 import LinearProgramming
+import Reporting
 
-/// The run history: an SQLite database (GRDB) with every `re100 run` (provenance, outcome, timings), the KPIs,
-/// forecasts and schedule of successful runs, and metered actuals for forecast accuracy.
+/// The run archive (what the command line calls the history database, `--history DB`; in the code "history"
+/// means a load history CSV): an SQLite database (GRDB) with every `re100 run` (provenance, outcome, timings),
+/// the KPIs, forecasts and schedule of successful runs, and metered actuals for forecast accuracy.
 ///
 /// The schema is created and upgraded by GRDB's `DatabaseMigrator` with named migrations (`v1`, ...); opening a
 /// database applies the missing ones, so reopening is a no-op. Instants are integer seconds since 1970-01-01 UTC
 /// (`datetime(x, 'unixepoch')` in `sqlite3`). Every table is described in docs/operations.md.
 /// The database is in WAL mode with a 30-second busy timeout, so `re100 history` may read while a run writes.
-public final class RunHistory: Sendable {
+public final class RunArchive: Sendable {
     /// The database file.
     public let path: String
     private let database: DatabaseQueue
@@ -20,7 +21,7 @@ public final class RunHistory: Sendable {
     /// - Parameter mustExist: the database must exist and already be a re100 history (`re100 history` reads one,
     ///   it never turns another SQLite file into one).
     /// - Throws: `PlanningError.badInput` when `mustExist` and there is no file or it is no re100 history;
-    ///   `HistoryError` (exit 70) when SQLite cannot open or migrate it, or when a newer re100 has applied
+    ///   `RunArchiveError` (exit 70) when SQLite cannot open or migrate it, or when a newer re100 has applied
     ///   migrations this one does not know.
     public init(path: String, mustExist: Bool = false) throws {
         if mustExist && !FileManager.default.fileExists(atPath: path) {
@@ -34,7 +35,7 @@ public final class RunHistory: Sendable {
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
-            throw HistoryError(path: path, action: "cannot open", reason: "\(error)")
+            throw RunArchiveError(path: path, action: "cannot open", reason: "\(error)")
         }
         let superseded: Bool, applied: Set<String>
         do {
@@ -50,10 +51,10 @@ public final class RunHistory: Sendable {
         } catch let error as PlanningError {
             throw error
         } catch {
-            throw HistoryError(path: path, action: "cannot migrate", reason: "\(error)")
+            throw RunArchiveError(path: path, action: "cannot migrate", reason: "\(error)")
         }
         if superseded {
-            throw HistoryError(path: path, action: "cannot use", reason: "it was written by a newer re100 (schema "
+            throw RunArchiveError(path: path, action: "cannot use", reason: "it was written by a newer re100 (schema "
                 + "migrations this version does not know; it knows \(Self.migrator.migrations.joined(separator: ", ")))")
         }
     }
@@ -137,7 +138,7 @@ public final class RunHistory: Sendable {
     /// schedule. `beforeCommit` runs inside the transaction after the inserts (`run` publishes there), so either
     /// both happen or, when it throws, nothing is stored and its error is rethrown unchanged.
     /// - Returns: the new run's `runs.id`.
-    /// - Throws: `HistoryError` when SQLite fails, or what `beforeCommit` throws.
+    /// - Throws: `RunArchiveError` when SQLite fails, or what `beforeCommit` throws.
     @discardableResult
     public func record(_ run: RunRecord, beforeCommit: () throws -> Void = {}) throws -> Int64 {
         var workError: (any Error)?
@@ -156,7 +157,7 @@ public final class RunHistory: Sendable {
             }
         } catch {
             if let workError { throw workError }
-            throw HistoryError(path: path, action: "cannot write to", reason: "\(error)")
+            throw RunArchiveError(path: path, action: "cannot write to", reason: "\(error)")
         }
     }
 
@@ -193,21 +194,21 @@ public final class RunHistory: Sendable {
         }
     }
 
-    /// Runs `body` in a write transaction, turning SQLite errors into `HistoryError`.
+    /// Runs `body` in a write transaction, turning SQLite errors into `RunArchiveError`.
     public func writing<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try database.write(body)
         } catch {
-            throw HistoryError(path: path, action: "cannot write to", reason: "\(error)")
+            throw RunArchiveError(path: path, action: "cannot write to", reason: "\(error)")
         }
     }
 
-    /// Runs `body` in a read transaction, turning SQLite errors into `HistoryError`.
+    /// Runs `body` in a read transaction, turning SQLite errors into `RunArchiveError`.
     public func reading<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try database.read(body)
         } catch {
-            throw HistoryError(path: path, action: "cannot read", reason: "\(error)")
+            throw RunArchiveError(path: path, action: "cannot read", reason: "\(error)")
         }
     }
 

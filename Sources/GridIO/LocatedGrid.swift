@@ -1,14 +1,15 @@
 import Foundation
 import GridModel
 
-/// A network read from a native grid folder, with the sources needed to point every later problem (validation,
-/// overlays) back to a file, line and column.
-public struct NativeGrid: Sendable {
+/// A network read from a grid of any format (a native folder by `NativeGridReader`, a PyPSA folder or a MATPOWER
+/// case through `GridReader`), with the sources needed to point every later problem (validation, overlays) back
+/// to a file, line and column.
+public struct LocatedGrid: Sendable {
     /// The grid folder.
     public let directory: URL
     /// The network.
     public var network: Network
-    /// The parsed `grid.toml`.
+    /// The parsed `grid.toml` (empty for PyPSA and MATPOWER grids).
     public let source: TOMLSource
     /// The tariff in force and its file (replaced by overlays that change the tariff).
     public var tariff: LocatedTariff?

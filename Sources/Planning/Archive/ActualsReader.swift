@@ -41,7 +41,7 @@ public enum ActualsReader {
                                expected: "an ISO-8601 time such as 2026-04-03T00:00 or 2026-04-03T00:00+09:00",
                                found: "'\(cell)'")
             }
-            if let earlier = lineOfSeconds.updateValue(line, forKey: RunHistory.seconds(date)) {
+            if let earlier = lineOfSeconds.updateValue(line, forKey: RunArchive.seconds(date)) {
                 throw CSVError(file: table.file, line: line, column: 1, field: "timestamp",
                                expected: "each hour once", found: "'\(cell)', the same instant as line \(earlier)")
             }

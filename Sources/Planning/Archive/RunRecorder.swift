@@ -1,12 +1,12 @@
 import Foundation
 
-/// Collects what `re100 run` learns step by step and records the run in the history database exactly once:
+/// Collects what `re100 run` learns step by step and records the run in the run archive exactly once:
 /// a successful run together with its publication (one transaction, see `publish(folder:_:)`), a failed one with
 /// its exit code and error when the caller reports the failure (`recordFailure(exitCode:message:)`).
 ///
 /// Nothing is recorded before `open` (a run that could not take the lock or open the database).
 public final class RunRecorder {
-    private var history: RunHistory?
+    private var history: RunArchive?
     private var record: RunRecord?
     /// The `runs.id` once the run was recorded as published.
     private var recordedID: Int64?
@@ -17,9 +17,9 @@ public final class RunRecorder {
     public init() {}
 
     /// Opens (creating it if needed) the database at `path` and starts the record of a run on `grid` now.
-    /// - Throws: `HistoryError` (exit 70) when the database cannot be opened or migrated.
+    /// - Throws: `RunArchiveError` (exit 70) when the database cannot be opened or migrated.
     public func open(_ path: String, grid: String) throws {
-        history = try RunHistory(path: path)
+        history = try RunArchive(path: path)
         record = RunRecord(startedAt: Date(), gridPath: grid)
     }
 
@@ -49,7 +49,7 @@ public final class RunRecorder {
     /// Records the successful run as `folder` and calls `publish` inside the same transaction, so the history has
     /// the run exactly when `publish` succeeded: when `publish` throws, nothing is recorded here (the failure is
     /// recorded by `recordFailure`).
-    /// - Throws: what `publish` throws; `HistoryError` when the database cannot be written, saying whether the run
+    /// - Throws: what `publish` throws; `RunArchiveError` when the database cannot be written, saying whether the run
     ///   had already been published (only possible when the final commit fails).
     public func publish(folder: String, _ publish: () throws -> Void) throws {
         guard let history, var record else { return try publish() }
@@ -61,8 +61,8 @@ public final class RunRecorder {
                 try publish()
                 published = true
             }
-        } catch let error as HistoryError where published {
-            throw HistoryError(path: error.path, action: "published runs/\(folder) but could not record it in",
+        } catch let error as RunArchiveError where published {
+            throw RunArchiveError(path: error.path, action: "published runs/\(folder) but could not record it in",
                                reason: error.reason)
         }
         self.record = record
@@ -71,7 +71,7 @@ public final class RunRecorder {
     /// Records the failure of the run, once it is known how it ended: a new `failed` row with the exit code and
     /// error, or, when the run was already recorded as published and a later step failed, that row marked failed
     /// with the error prefixed `after publishing runs/<id>: `.
-    /// - Throws: `HistoryError` when the database cannot be written (the run's own exit code should stand).
+    /// - Throws: `RunArchiveError` when the database cannot be written (the run's own exit code should stand).
     public func recordFailure(exitCode: Int32, message: String) throws {
         guard let history, var record else { return }
         let finishedAt = Date()

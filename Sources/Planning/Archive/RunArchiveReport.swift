@@ -3,14 +3,14 @@ import Reporting
 
 /// What `re100 history` prints: the recorded runs and the forecast accuracy, as a terminal table, CSV or JSON
 /// (docs/outputs.md, "re100 history"). A nil list is a section not asked for (`--show`).
-public struct HistoryReport: Encodable {
+public struct RunArchiveReport: Encodable {
     /// The version of the JSON layout; bumped when a field changes meaning or disappears.
     public static let schemaVersion = 1
     /// Longest error text in the terminal table (its first line, cut with `...`).
     public static let errorWidth = 72
 
     /// The runs, oldest first.
-    public var runs: [HistoryRun]?
+    public var runs: [ArchivedRun]?
     /// MAE and MAPE by series and horizon hour.
     public var accuracy: [ForecastAccuracy]?
 
@@ -19,7 +19,7 @@ public struct HistoryReport: Encodable {
     }
 
     /// A report of `runs` and `accuracy` (nil: the section was not asked for).
-    public init(runs: [HistoryRun]?, accuracy: [ForecastAccuracy]?) {
+    public init(runs: [ArchivedRun]?, accuracy: [ForecastAccuracy]?) {
         self.runs = runs
         self.accuracy = accuracy
     }
@@ -47,7 +47,7 @@ public struct HistoryReport: Encodable {
                 + "time_zone,first_hour,hours,solver_status,objective,currency,re_share,cfe_score,co2_t,peak_import_mw,total_s"
             blocks.append(([header] + runs.map { run in
                 let cells: [String] = [
-                    String(run.id), run.folder ?? "", HistoryRun.utc(run.startedAt), HistoryRun.utc(run.finishedAt),
+                    String(run.id), run.folder ?? "", ArchivedRun.utc(run.startedAt), ArchivedRun.utc(run.finishedAt),
                     run.status, String(run.exitCode), run.error ?? "", run.gridPath, run.gridFingerprint ?? "",
                     run.timeZone ?? "", run.firstHourText ?? "", run.hours.map(String.init) ?? "", run.solverStatus ?? "",
                     Self.number(run.objective), run.currency ?? "", Self.number(run.reShare), Self.number(run.cfeScore),
@@ -75,7 +75,7 @@ public struct HistoryReport: Encodable {
                 let header = ["id", "run", "started (UTC)", "status", "exit", "first hour", "hours", "total cost",
                               "RE share %", "CO2 t", "seconds", "error"]
                 let rows = runs.map { run in
-                    [String(run.id), run.folder ?? "-", HistoryRun.utc(run.startedAt), run.status, String(run.exitCode),
+                    [String(run.id), run.folder ?? "-", ArchivedRun.utc(run.startedAt), run.status, String(run.exitCode),
                      run.firstHourText ?? "-", run.hours.map(String.init) ?? "-",
                      TextTable.number(run.objective, decimals: 0) + (run.currency.map { " " + $0 } ?? ""),
                      TextTable.number(run.reShare.map { $0 * 100 }, decimals: 1), TextTable.number(run.co2Tonnes, decimals: 1),

@@ -3,7 +3,7 @@ import Reporting
 
 /// One row of `re100 history`'s run list: a recorded run with its headline KPIs (nil where the run failed or
 /// the figure is not a number).
-public struct HistoryRun: Equatable, Encodable {
+public struct ArchivedRun: Equatable, Encodable {
     /// `runs.id`, increasing with every recorded run.
     public var id: Int64
     /// The run folder under `DIR/runs/`; nil for a run that was not published.

@@ -1,10 +1,10 @@
 import Foundation
 import GridIO
 
-/// Renders validation diagnostics for people (table) and scripts (JSON).
-enum ValidationOutput {
+/// Renders validation diagnostics (`re100 validate`) for people (table) and scripts (JSON).
+public enum ValidationOutput {
     /// `{"valid": bool, "errors": [...], "warnings": [...]}` with sorted keys, for scripts.
-    static func json(_ diagnostics: GridDiagnostics) throws -> String {
+    public static func json(_ diagnostics: GridDiagnostics) throws -> String {
         struct Document: Encodable {
             let valid: Bool
             let errors: [GridIOError]
@@ -17,7 +17,7 @@ enum ValidationOutput {
     }
 
     /// Errors, then warnings, one per line (`file:line:column  field  message (expected, found)`), and a summary.
-    static func table(_ diagnostics: GridDiagnostics, grid: String) -> String {
+    public static func table(_ diagnostics: GridDiagnostics, grid: String) -> String {
         var text = ""
         for (title, problems) in [("errors", diagnostics.errors), ("warnings", diagnostics.warnings)] where !problems.isEmpty {
             text += "\(title) (\(problems.count)):\n"

@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 
-extension RunHistory {
+extension RunArchive {
     /// The last `last` recorded runs (all when nil), oldest first, with their headline KPIs.
-    public func runs(last: Int?) throws -> [HistoryRun] {
+    public func runs(last: Int?) throws -> [ArchivedRun] {
         try reading { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT r.id, r.folder, r.started_at, r.finished_at, r.status, r.exit_code, r.error, r.grid_path,
@@ -13,7 +13,7 @@ extension RunHistory {
                 ORDER BY r.id DESC LIMIT ?
                 """, arguments: [last ?? -1])
             return try rows.reversed().map { row in
-                HistoryRun(
+                ArchivedRun(
                     id: try row.decode(forColumn: "id"), folder: try row.decode(forColumn: "folder"),
                     startedAt: Self.date(try row.decode(forColumn: "started_at")),
                     finishedAt: Self.date(try row.decode(forColumn: "finished_at")),

@@ -2,7 +2,7 @@ import DispatchOptimizer
 import Foundation
 import Reporting
 
-/// What the history database keeps of one `re100 run`: provenance and outcome always, and for a successful run
+/// What the run archive keeps of one `re100 run`: provenance and outcome always, and for a successful run
 /// its KPIs, the forecasts it used and its schedule (docs/operations.md, "Run history").
 public struct RunRecord {
     /// The run folder's name under `DIR/runs/` (`20260403T0000`); nil until the run was published.

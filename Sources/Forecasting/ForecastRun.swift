@@ -1,0 +1,230 @@
+import EnergyCalendar
+
+/// One forecasting job: the base forecasts at all needed origins, then combinations and quantiles.
+struct ForecastRun {
+    let history: ForecastHistory
+    let options: ForecastOptions
+    let features: CalendarFeatures
+    /// Forecasts for the requested (model, origin) pairs, model-major.
+    private(set) var forecasts: [OriginForecast] = []
+
+    /// CPU seconds of each worker thread in the parallel stage.
+    private(set) var workerCPUSeconds: [Double] = []
+
+    /// Base point forecasts by model and origin.
+    private var base: [ForecastModelID: [Int: [Double]]] = [:]
+
+    init(history: ForecastHistory, models: [ForecastModelID], origins: [Int], options: ForecastOptions,
+         requireActuals: Bool, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(ForecastError) {
+        self.history = history
+        self.options = options
+        let horizon = options.horizon
+        guard horizon >= 1 else {
+            throw ForecastError(kind: .outOfRange, input: "horizon", hour: nil, expected: "at least 1 hour", found: "\(horizon)")
+        }
+        for origin in origins {
+            let limit = requireActuals ? history.load.count - horizon : history.load.count
+            guard origin >= 1, origin <= limit else {
+                throw ForecastError(kind: .outOfRange, input: "origin", hour: origin,
+                                    expected: requireActuals ? "an origin with \(horizon) h of history after it"
+                                        : "an origin within the history", found: "hour \(origin) of \(history.load.count)")
+            }
+        }
+        let temperatureHours = history.temperature?.count ?? 0
+        let featureCount = max(history.load.count, (origins.max() ?? 0) + horizon)
+        features = CalendarFeatures(history: history, count: featureCount)
+
+        // Which base models at which origins.
+        let usesCombination = models.contains { $0.isCombination }
+        let window = max(options.quantileWindowDays, usesCombination ? options.selectionWindowDays : 0)
+        var baseModels = models.filter { !$0.isCombination }
+        if usesCombination {
+            for model in options.candidateModels where !baseModels.contains(model) {
+                if !model.needsTemperature || temperatureHours >= featureCount { baseModels.append(model) }
+            }
+        }
+        for model in models {
+            if model.needsTemperature, temperatureHours < featureCount {
+                throw ForecastError(kind: .missingTemperature, input: "temperature", hour: temperatureHours,
+                                    expected: "hourly temperatures up to hour \(featureCount) for \(model.rawValue)",
+                                    found: "\(temperatureHours) hours")
+            }
+            let needed = Self.minimumHistory(model)
+            if let short = origins.first(where: { $0 < needed }) {
+                throw ForecastError(kind: .insufficientHistory, input: model.rawValue, hour: short,
+                                    expected: "at least \(needed) hours of history before the origin",
+                                    found: "\(short) hours")
+            }
+        }
+        // One task per (model, block of origins): regressions update their normal equations from one origin to
+        // the next within a block of `regressionBlock` consecutive origins; the blocks do not depend on the
+        // number of threads, so neither do the sums.
+        var tasks: [(model: ForecastModelID, origins: [Int])] = []
+        let originSet = Set(origins)
+        var earlier = Set<Int>()
+        for origin in origins {
+            for day in stride(from: 1, through: window, by: 1) where origin - 24 * day >= 1 { earlier.insert(origin - 24 * day) }
+        }
+        let allOrigins = originSet.union(earlier).sorted()
+        for model in baseModels {
+            let usable = allOrigins.filter { $0 >= Self.minimumHistory(model) }
+            let block = model == .regressionVanilla || model == .regressionRecency ? Self.regressionBlock : 1
+            for start in stride(from: 0, to: usable.count, by: block) {
+                tasks.append((model, Array(usable[start..<min(start + block, usable.count)])))
+            }
+        }
+
+        // Designs are shared read-only by all regression tasks.
+        let needsTemperatureDesign = baseModels.contains { $0 == .regressionVanilla || $0 == .regressionRecency }
+        let temperature = needsTemperatureDesign ? Array((history.temperature ?? []).prefix(featureCount)) : []
+        let features = self.features
+        let vanilla = baseModels.contains(.regressionVanilla)
+            ? RegressionDesign(recency: false, features: features, temperature: temperature, count: featureCount) : nil
+        let recency = baseModels.contains(.regressionRecency)
+            ? RegressionDesign(recency: true, features: features, temperature: temperature, count: featureCount) : nil
+        let load = history.load
+        let jobs = tasks
+        let counter = ProgressCounter(total: jobs.reduce(0) { $0 + $1.origins.count }, report: progress)
+        let (results, workerSeconds) = ParallelSlots.map(count: jobs.count, threads: options.threadCount) { index in
+            let task = jobs[index]
+            let forecasts = Self.baseForecasts(task.model, origins: task.origins, horizon: horizon, load: load,
+                                               vanilla: vanilla, recency: recency)
+            counter.advance(by: task.origins.count)
+            return forecasts
+        }
+        workerCPUSeconds = workerSeconds
+        for (index, task) in tasks.enumerated() {
+            let values = results[index] ?? []
+            for (position, origin) in task.origins.enumerated() where position < values.count {
+                base[task.model, default: [:]][origin] = values[position]
+            }
+        }
+        for model in models {
+            for origin in origins { forecasts.append(combine(model: model, origin: origin, baseModels: baseModels)) }
+        }
+    }
+
+    /// Hours of history a model needs before its first origin.
+    static func minimumHistory(_ model: ForecastModelID) -> Int {
+        switch model {
+        case .persistence: return 1
+        case .seasonalNaiveDaily: return 24
+        case .seasonalNaiveWeekly: return 168
+        case .holtWinters: return 3 * 168
+        case .regressionVanilla, .regressionRecency, .ensemble, .auto: return 60 * 24
+        }
+    }
+
+    /// Consecutive origins one regression task fits incrementally.
+    static let regressionBlock = 16
+
+    /// The point forecasts of a base model from each of the ascending `origins`, using load before each.
+    static func baseForecasts(_ model: ForecastModelID, origins: [Int], horizon: Int, load: [Double],
+                              vanilla: RegressionDesign?, recency: RegressionDesign?) -> [[Double]] {
+        if model == .regressionVanilla || model == .regressionRecency {
+            guard let design = (model == .regressionVanilla ? vanilla : recency)?.design else { return [] }
+            let fits = design.fit(firstRow: 0, ends: origins, target: load)
+            return zip(origins, fits).map { origin, coefficients in
+                (origin..<(origin + horizon)).map { design.predict(row: $0, coefficients: coefficients) }
+            }
+        }
+        return origins.map { baseForecast(model, origin: $0, horizon: horizon, load: load) }
+    }
+
+    /// The point forecast of a base model other than the regressions from `origin` using load before it.
+    static func baseForecast(_ model: ForecastModelID, origin: Int, horizon: Int, load: [Double]) -> [Double] {
+        switch model {
+        case .persistence:
+            return [Double](repeating: load[origin - 1], count: horizon)
+        case .seasonalNaiveDaily:
+            return (0..<horizon).map { load[origin - 24 + $0 % 24] }
+        case .seasonalNaiveWeekly:
+            return (0..<horizon).map { load[origin - 168 + $0 % 168] }
+        case .holtWinters:
+            let window = load[max(0, origin - HoltWinters.windowWeeks * 168)..<origin]
+            return HoltWinters(fitting: window).forecast(after: window, horizon: horizon)
+        case .regressionVanilla, .regressionRecency, .ensemble, .auto:
+            return []
+        }
+    }
+
+    /// Errors (actual - forecast) of `forecast` made at `past` for the hours before `origin`, with target hours.
+    private func pastErrors(_ forecast: [Double], past: Int, before origin: Int) -> [(hour: Int, error: Double)] {
+        var errors: [(hour: Int, error: Double)] = []
+        for step in forecast.indices where past + step < origin {
+            errors.append((features.hour[past + step], history.load[past + step] - forecast[step]))
+        }
+        return errors
+    }
+
+    /// Combination weights per base model at `origin` (a single 1 for `auto`; empty for base models).
+    private func weights(model: ForecastModelID, origin: Int, baseModels: [ForecastModelID]) -> [(ForecastModelID, Double)] {
+        guard model.isCombination else { return [(model, 1)] }
+        var scored: [(model: ForecastModelID, meanSquared: Double)] = []
+        for candidate in baseModels where options.candidateModels.contains(candidate) {
+            guard let current = base[candidate]?[origin], !current.isEmpty else { continue }
+            var sum = 0.0
+            var count = 0
+            for day in stride(from: 1, through: options.selectionWindowDays, by: 1) {
+                guard let past = base[candidate]?[origin - 24 * day], !past.isEmpty else { continue }
+                for item in pastErrors(past, past: origin - 24 * day, before: origin) {
+                    sum += item.error * item.error
+                    count += 1
+                }
+            }
+            if count > 0 { scored.append((candidate, sum / Double(count))) }
+        }
+        scored.sort { $0.meanSquared < $1.meanSquared }
+        guard let best = scored.first else { return [] }
+        if model == .auto { return [(best.model, 1)] }
+        let chosen = scored.prefix(3)
+        let total = chosen.reduce(0) { $0 + 1 / max($1.meanSquared, 1e-12) }
+        return chosen.map { ($0.model, 1 / max($0.meanSquared, 1e-12) / total) }
+    }
+
+    /// The weighted point forecast of base forecasts made at `origin`, or `nil` when one is missing.
+    private func pointForecast(_ weights: [(ForecastModelID, Double)], at origin: Int) -> [Double]? {
+        var result = [Double](repeating: 0, count: options.horizon)
+        for (model, weight) in weights {
+            guard let values = base[model]?[origin], values.count == options.horizon else { return nil }
+            for index in result.indices { result[index] += weight * values[index] }
+        }
+        return weights.isEmpty ? nil : result
+    }
+
+    /// The model's forecast at `origin` with quantiles from its errors at the preceding daily origins (for the
+    /// ensemble and `auto`, the weights chosen at `origin` applied to the earlier base forecasts).
+    private func combine(model: ForecastModelID, origin: Int, baseModels: [ForecastModelID]) -> OriginForecast {
+        let chosen = weights(model: model, origin: origin, baseModels: baseModels)
+        let point = pointForecast(chosen, at: origin) ?? [Double](repeating: .nan, count: options.horizon)
+        var errorsByHour = [[Double]](repeating: [], count: 24)
+        var pooled: [Double] = []
+        for day in stride(from: 1, through: options.quantileWindowDays, by: 1) {
+            guard let past = pointForecast(chosen, at: origin - 24 * day) else { continue }
+            for item in pastErrors(past, past: origin - 24 * day, before: origin) {
+                errorsByHour[item.hour].append(item.error)
+                pooled.append(item.error)
+            }
+        }
+        for index in errorsByHour.indices { errorsByHour[index].sort() }
+        pooled.sort()
+        var p10 = point, p50 = point, p90 = point
+        for step in point.indices {
+            let hourErrors = errorsByHour[features.hour[origin + step]]
+            let errors = hourErrors.count >= 5 ? hourErrors : pooled
+            guard !errors.isEmpty else { continue }
+            p10[step] = point[step] + Self.quantile(errors, 0.1)
+            p50[step] = point[step] + Self.quantile(errors, 0.5)
+            p90[step] = point[step] + Self.quantile(errors, 0.9)
+        }
+        return OriginForecast(model: model, origin: origin, forecast: point, p10: p10, p50: p50, p90: p90)
+    }
+
+    /// The empirical quantile of sorted values with linear interpolation (Hyndman-Fan type 7).
+    static func quantile(_ sorted: [Double], _ level: Double) -> Double {
+        let position = level * Double(sorted.count - 1)
+        let lower = Int(position.rounded(.down))
+        let upper = min(lower + 1, sorted.count - 1)
+        return sorted[lower] + (position - Double(lower)) * (sorted[upper] - sorted[lower])
+    }
+}
