@@ -13,12 +13,12 @@ let package = Package(
         .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "DispatchOptimizer", targets: ["DispatchOptimizer"]),
         .library(name: "Reporting", targets: ["Reporting"]),
+        .library(name: "_ReaderFuzzing", targets: ["_ReaderFuzzing"]),
         .library(name: "Planning", targets: ["Planning"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),  // GridIOTests only: reference parser
     ],
@@ -30,10 +30,7 @@ let package = Package(
         // Domain and data.
         .target(name: "EnergyCalendar"),
         .target(name: "GridModel", dependencies: ["EnergyCalendar"]),
-        .target(
-            name: "GridIO",
-            dependencies: ["GridModel", "EnergyCalendar", .product(name: "TOMLKit", package: "TOMLKit")]
-        ),
+        .target(name: "GridIO", dependencies: ["GridModel", "EnergyCalendar"]),
         .target(name: "Forecasting", dependencies: ["EnergyCalendar"]),
         .target(name: "DispatchOptimizer", dependencies: ["GridModel", "LinearProgramming"]),
         // Reporting reads the result files back (for `re100 report`) with GridIO's numeric CSV reader.
@@ -60,6 +57,9 @@ let package = Package(
             ]
         ),
 
+        // The readers' fuzz entries (Fuzz/ builds them with libFuzzer; ReaderFuzzingTests replays what it found).
+        .target(name: "_ReaderFuzzing", dependencies: ["GridIO", "GridModel", "EnergyCalendar", "Planning"]),
+
         // Fixtures shared by the test targets: grid folders, networks built in code, scratch folders, a recording logger.
         .target(
             name: "TestSupport",
@@ -85,6 +85,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "ReaderFuzzingTests", dependencies: ["_ReaderFuzzing"], resources: [.copy("Regressions")]),
         .testTarget(
             name: "CommandLineTests",
             dependencies: ["re100", "Planning", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]

@@ -97,8 +97,12 @@ public enum DispatchOptimizer {
                 let partial = DispatchExtraction(formulation: formulation, primal: primal, dual: solution.dual, committed: hours)
                 reportedState?.periodProgress?.add(partial.totals(units: partial.units()), hours: hours)
             }
+            if reportedState != nil, let hours = options.stateAfterHours {
+                reportedState?.validFrom = Self.hourAfter(network.timeAxis, snapshot: options.firstHour + hours - 1)
+            }
             timestamps += network.timeAxis.snapshots[start..<(start + committed)]
             state = extraction.endState(carrying: state, after: committed)
+            state.validFrom = Self.hourAfter(network.timeAxis, snapshot: start + committed - 1)
             state.periodProgress?.add(windowTotals, hours: committed)
             timings.extractSeconds += seconds(clock.now - began)
             options.progress?(index + 1, plan.windows.count)
@@ -162,6 +166,12 @@ public enum DispatchOptimizer {
         }
         return WindowBudgeter(network: network, firstHour: options.firstHour, hourCount: plan.hourCount,
                               guide: guide, remainingHours: remaining)
+    }
+
+    /// The hour after `snapshot`: the next snapshot, or one hour later at the end of the time axis.
+    private static func hourAfter(_ axis: TimeAxis, snapshot: Int) -> Date? {
+        guard snapshot >= 0, snapshot < axis.count else { return nil }
+        return snapshot + 1 < axis.count ? axis.snapshots[snapshot + 1] : axis.snapshots[snapshot].addingTimeInterval(3600)
     }
 
     /// Ids of the cyclic storage units and stores.

@@ -41,17 +41,23 @@ public enum GridReader {
         return grid
     }
 
-    /// Every problem of the grid at `url` (native folder or `grid.toml`, or PyPSA folder) with `scenarios`
-    /// applied in order: reading problems first (then validation is skipped), else the located validation report.
-    /// Tariffs given by bare name are looked up in `tariffs`.
-    public static func validate(_ url: URL, scenarios: [URL] = [],
-                                tariffs: NamedFileCatalog = NamedFileCatalog(folders: [])) -> GridDiagnostics {
-        let grid: LocatedGrid
-        do {
-            grid = try read(url, tariffs: tariffs)
-        } catch {
-            return error
-        }
+    /// A grid as every command that dispatches uses it: read, `scenarios` applied in order, and validated with
+    /// exactly the checks `validate` reports, whatever the format.
+    public struct Loaded: Sendable {
+        /// The grid as read, before overlays (its tariff is the grid's own).
+        public var base: LocatedGrid
+        /// The grid with the overlays applied: the one to dispatch.
+        public var applied: LocatedGrid
+        /// Every warning of reading and validation, located.
+        public var warnings: [GridIOError]
+    }
+
+    /// Reads the grid at `url`, applies `scenarios` and validates the result.
+    /// - Throws: `GridDiagnostics` with every error (and the warnings) when the grid cannot be read, an overlay
+    ///   cannot be applied, or validation finds an error: the same list `validate` returns.
+    public static func load(_ url: URL, scenarios: [URL] = [],
+                            tariffs: NamedFileCatalog = NamedFileCatalog(folders: [])) throws(GridDiagnostics) -> Loaded {
+        let grid = try read(url, tariffs: tariffs)
         var diagnostics = GridDiagnostics(warnings: grid.warnings)
         var located: [LocatedScenario] = []
         for scenario in scenarios {
@@ -61,12 +67,28 @@ public enum GridReader {
                 diagnostics.append(contentsOf: error.errors + error.warnings)
             }
         }
-        guard diagnostics.isClean else { return diagnostics }
+        guard diagnostics.isClean else { throw diagnostics }
+        let applied: LocatedGrid
         do {
-            return try grid.applying(located).validate()
+            applied = try grid.applying(located)
         } catch {
             diagnostics.append(contentsOf: error.errors + error.warnings)
-            return diagnostics
+            throw diagnostics
+        }
+        let validation = applied.validate()
+        guard validation.isClean else { throw validation }
+        return Loaded(base: grid, applied: applied, warnings: validation.warnings)
+    }
+
+    /// Every problem of the grid at `url` (native folder or `grid.toml`, PyPSA folder or MATPOWER case) with
+    /// `scenarios` applied in order: reading problems first (then validation is skipped), else the located
+    /// validation report. Tariffs given by bare name are looked up in `tariffs`.
+    public static func validate(_ url: URL, scenarios: [URL] = [],
+                                tariffs: NamedFileCatalog = NamedFileCatalog(folders: [])) -> GridDiagnostics {
+        do {
+            return GridDiagnostics(warnings: try load(url, scenarios: scenarios, tariffs: tariffs).warnings)
+        } catch {
+            return error
         }
     }
 }

@@ -30,6 +30,9 @@ public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
     case lockHeld(path: String)
     /// A file or folder that could not be written or created (the inputs were fine).
     case cannotWrite(path: String, reason: String)
+    /// An output folder that exists and holds files a result folder does not have (`found`), so replacing it as
+    /// a whole would delete them.
+    case notAResultFolder(path: String, found: String)
 
     /// The problem for people, without any command-line flag name.
     public var description: String {
@@ -63,6 +66,8 @@ public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
             return "another re100 run holds \(path)"
         case .cannotWrite(let path, let reason):
             return "\(path): cannot write: \(reason)"
+        case .notAResultFolder(let path, let found):
+            return "\(path): not a result folder (it holds \(found)); expected a new folder or one written by re100"
         }
     }
 }

@@ -81,6 +81,7 @@ enum ExitStatus {
         case .horizonBeyondSnapshots: return (dataError, "error: --hours: \(error)")
         case .noSuchGrid, .notAGrid, .noSnapshotAfterClock, .badInput: return (dataError, "error: \(error)")
         case .lockHeld: return (lockHeld, "error: \(error)")
+        case .notAResultFolder: return (usage, "error: --out: \(error)")
         case .cannotWrite: return (internalError, "error: \(error)")
         }
     }

@@ -98,7 +98,7 @@ import TestSupport
         let out = try DispatchCommandTests.temporaryDirectory().path
         defer { try? FileManager.default.removeItem(atPath: out) }
         try "{ not json".write(toFile: out + "/state.json", atomically: true, encoding: .utf8)
-        var bad = try RunCommand.parseAsRoot([RunCommandTests.grid, "--out", out, "--now", "2026-04-03T00:00"])
+        var bad = try RunCommand.parseAsRoot([DispatchCommandTests.singleBus, "--out", out, "--now", "2026-04-03T00:00"])
         #expect(throws: ExitCode(65)) { try bad.run() }
         let run = try #require(try RunArchive(path: out + "/history.sqlite").runs(last: nil).first)
         #expect(run.status == "failed" && run.exitCode == 65 && run.folder == nil && run.objective == nil)
@@ -121,23 +121,26 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: out + "/current"))
     }
 
-    @Test func aFailureAfterPublishingMarksThePublishedRunFailed() throws {
+    /// A state file that cannot be written fails the run before anything is published (the state is staged next
+    /// to it before the archive commits), so the archive, `current` and the state never disagree.
+    @Test func anUnwritableStateFileFailsTheRunBeforePublishing() throws {
         let out = try DispatchCommandTests.temporaryDirectory().path
         defer { try? FileManager.default.removeItem(atPath: out) }
-        var command = try RunCommand.parseAsRoot([RunCommandTests.grid, "--out", out, "--now", "2026-04-03T00:00",
+        var command = try RunCommand.parseAsRoot([DispatchCommandTests.singleBus, "--out", out, "--now", "2026-04-03T00:00",
                                                   "--state", out + "/missing/state.json"])
         #expect(throws: ExitCode(70)) { try command.run() }
         let run = try #require(try RunArchive(path: out + "/history.sqlite").runs(last: nil).first)
-        #expect(run.status == "failed" && run.exitCode == 70 && run.folder == "20260403T0000" && run.objective != nil)
-        #expect(run.error?.hasPrefix("after publishing runs/20260403T0000: error: ") == true)
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: out + "/current") == "runs/20260403T0000")
+        #expect(run.status == "failed" && run.exitCode == 70 && run.folder == nil)
+        #expect(run.error?.contains("missing/.state.json.staging-20260403T0000") == true, "\(run.error ?? "")")
+        #expect(!FileManager.default.fileExists(atPath: out + "/current"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/runs").isEmpty)
     }
 
     @Test func anUnusableHistoryDatabaseFailsTheRunBeforeAnythingIsPublished() throws {
         let out = try DispatchCommandTests.temporaryDirectory().path
         defer { try? FileManager.default.removeItem(atPath: out) }
         try FileManager.default.createDirectory(atPath: out + "/history.sqlite", withIntermediateDirectories: true)
-        var command = try RunCommand.parseAsRoot([RunCommandTests.grid, "--out", out, "--now", "2026-04-03T00:00"])
+        var command = try RunCommand.parseAsRoot([DispatchCommandTests.singleBus, "--out", out, "--now", "2026-04-03T00:00"])
         #expect(throws: ExitCode(70)) { try command.run() }
         #expect(!FileManager.default.fileExists(atPath: out + "/current"))
         #expect(!FileManager.default.fileExists(atPath: out + "/state.json"))

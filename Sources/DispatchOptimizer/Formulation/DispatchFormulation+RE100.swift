@@ -154,9 +154,12 @@ extension DispatchFormulation {
     }
 
     /// Price per t of CO2 above the cap: the grid's `co2_excess_price_per_t`, else the shortfall price per MWh
-    /// divided by 0.1 t/MWh.
+    /// divided by the dirtiest intensity the grid has (t/MWh: grid emission factor or a carrier), so avoiding a
+    /// tonne by shedding load never pays where the value of lost load exceeds the shortfall price.
     static func co2ExcessPrice(of network: Network) -> Double {
-        network.targets.co2ExcessPrice ?? shortfallPrice(of: network) / 0.1
+        if let price = network.targets.co2ExcessPrice { return price }
+        let intensities = network.carriers.map(\.co2Intensity) + [network.gridConnection?.emissionFactor.maximum ?? 0]
+        return shortfallPrice(of: network) / max(intensities.filter(\.isFinite).reduce(0, max), 0.1)
     }
 }
 

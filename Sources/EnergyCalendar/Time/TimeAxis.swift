@@ -41,8 +41,12 @@ public struct TimeAxis: Sendable, Equatable {
     }
 
     /// `count` consecutive hours from `start`, every weight 1.
+    ///
+    /// `count` is clamped to `0...InputLimits.maximumSnapshots`; readers and flags refuse larger counts with
+    /// their own located errors before calling this, so the clamp only keeps a missed check from allocating
+    /// without bound.
     public static func hourly(start: Date, count: Int, timeZone: TimeZone) -> TimeAxis {
-        let count = max(0, count)
+        let count = min(max(0, count), InputLimits.maximumSnapshots)
         let snapshots = (0..<count).map { start.addingTimeInterval(Double($0) * 3600) }
         let ones = [Double](repeating: 1, count: count)
         return TimeAxis(unchecked: snapshots, timeZone: timeZone, weights: ones)

@@ -16,7 +16,8 @@ import Darwin
 /// blanks around it are ignored). Line breaks are `\n` or `\r\n`; the last line needs none; blank lines are
 /// skipped but counted; a UTF-8 byte-order mark is skipped. Values are bit-identical to `Double(String)`.
 ///
-/// Files are read in 4 MiB chunks, so memory is the parsed columns plus one chunk, not the whole file.
+/// Files are read in 4 MiB chunks, so memory is the parsed columns plus one chunk, not the whole file. Only
+/// regular files of at most `RegularFileReader.maximumCSVBytes` are read (a FIFO or a device is refused, see `RegularFileReader`).
 public enum NumericCSVReader {
     /// The size of the chunks a file is read in, in bytes.
     static let chunkSize = 4 << 20
@@ -42,11 +43,14 @@ public enum NumericCSVReader {
     static func read(
         path: String, textColumns: Set<Int>, textColumnNames: Set<String>, allowEmpty: Bool, chunkSize: Int
     ) throws(CSVError) -> CSVTable {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw systemError(file: path, expected: "a readable file") }
+        let descriptor: Int32
+        let size: Int
+        do {
+            (descriptor, size) = try RegularFileReader.open(path, maximumBytes: RegularFileReader.maximumCSVBytes)
+        } catch {
+            throw CSVError(error)
+        }
         defer { close(descriptor) }
-        var status = stat()
-        let size = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
         let parser = NumericCSVParser(
             file: path, textColumns: textColumns, textColumnNames: textColumnNames, allowEmpty: allowEmpty,
             expectedBytes: size)

@@ -1,3 +1,4 @@
+import EnergyCalendar
 /// A MATPOWER generator cost (`mpc.gencost` row) as linear cost blocks that an LP fills in merit order.
 ///
 /// re100 generators have one marginal cost, so a convex cost curve becomes consecutive blocks (one generator
@@ -28,13 +29,16 @@ struct MATPOWERCostCurve: Equatable {
         case higherOrderPolynomial(degree: Int)
         case nonConvex
         case pointsNotIncreasing
+        /// NCOST is not a whole number that the row has room for.
+        case badPointCount(Double)
     }
 
     /// The blocks of cost `row` (the MATPOWER columns from MODEL on) for a generator with limits in MW.
     static func blocks(row: [Double], minimum: Double, maximum: Double) throws(Problem) -> MATPOWERCostCurve {
         guard row.count >= 4 else { throw .tooFewValues(needed: 4) }
         let model = row[0]
-        let count = Int(row[3])
+        // NCOST: at most as many points or coefficients as the row has values (so never a trap or an overflow).
+        guard let count = InputLimits.wholeNumber(row[3], in: 0...row.count) else { throw .badPointCount(row[3]) }
         switch model {
         case 1:
             guard count >= 2, row.count >= 4 + 2 * count else { throw .tooFewValues(needed: 4 + 2 * max(count, 2)) }

@@ -1,3 +1,4 @@
+import EnergyCalendar
 import GridModel
 
 /// Turns the parsed matrices of a MATPOWER case into GridModel values (see `MATPOWERReader`).
@@ -77,9 +78,9 @@ struct MATPOWERNetworkBuilder {
     /// Bus columns: BUS_I, BUS_TYPE, PD, QD, GS, BS, AREA, VM, VA, BASE_KV, ...
     private mutating func addBuses(_ rows: [[Cell]], _ diagnostics: inout GridDiagnostics) {
         for row in rows {
-            let number = Int(row[0].value)
-            guard Double(number) == row[0].value, number > 0 else {
-                diagnostics.append(error(row[0], "mpc.bus", "bad bus number", expected: "a positive integer",
+            guard let number = InputLimits.wholeNumber(row[0].value, in: 1...InputLimits.maximumIdentifierNumber) else {
+                diagnostics.append(error(row[0], "mpc.bus", "bad bus number",
+                                         expected: "an integer from 1 to \(InputLimits.maximumIdentifierNumber)",
                                          found: "\(row[0].value)"))
                 continue
             }
@@ -105,8 +106,9 @@ struct MATPOWERNetworkBuilder {
 
     /// The bus name of a bus-number cell, or an error when no in-service bus has that number.
     private func busName(_ cell: Cell, _ field: String, _ diagnostics: inout GridDiagnostics) -> Bus.ID? {
-        let number = Int(cell.value)
-        guard baseVoltage[number] != nil, Double(number) == cell.value else {
+        guard let number = InputLimits.wholeNumber(cell.value, in: 1...InputLimits.maximumIdentifierNumber),
+              baseVoltage[number] != nil
+        else {
             diagnostics.append(error(cell, field, "unknown bus", expected: "a BUS_I of mpc.bus", found: "\(cell.value)"))
             return nil
         }
@@ -190,8 +192,8 @@ struct MATPOWERNetworkBuilder {
                 rating = MATPOWERReader.unlimitedRating
                 unlimited += 1
             }
-            let voltage0 = baseVoltage[Int(row[0].value)] ?? 1
-            let voltage1 = baseVoltage[Int(row[1].value)] ?? 1
+            let voltage0 = InputLimits.wholeNumber(row[0].value, in: 1...InputLimits.maximumIdentifierNumber).flatMap { baseVoltage[$0] } ?? 1
+            let voltage1 = InputLimits.wholeNumber(row[1].value, in: 1...InputLimits.maximumIdentifierNumber).flatMap { baseVoltage[$0] } ?? 1
             let tap = row[8].value
             let shift = row[9].value
             if (tap != 0 && tap != 1) || shift != 0 || voltage0 != voltage1 {

@@ -21,15 +21,18 @@ struct MATPOWERParser {
     private(set) var matrices: [String: Matrix] = [:]
     /// Text values by field name (`version`) and cell arrays of text (`genfuel`).
     private(set) var texts: [String: [String]] = [:]
-    /// Problems found (unparsable values, unterminated matrices).
+    /// Problems found (unparsable values, unterminated matrices), at most `maximumErrors`.
     private(set) var errors: [GridIOError] = []
+    /// The number of problems kept: a file of garbage gives a readable list, not millions of lines.
+    static let maximumErrors = 100
 
     private let file: String
 
     /// Parses `text`; `file` names the file in diagnostics.
     init(text: String, file: String) {
         self.file = file
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        let lines = Self.removingBlockComments(
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) })
         var index = 0
         while index < lines.count {
             let line = Self.stripComment(lines[index])
@@ -54,6 +57,24 @@ struct MATPOWERParser {
                 readScalar(name: name, scalars: rest, line: index + 1, offset: equals + 1)
                 index += 1
             }
+        }
+    }
+
+    /// The lines with MATLAB block comments blanked: from a line that is only `%{` to a line that is only `%}`
+    /// (blanks around them allowed), nested; lines are kept so that line numbers stay those of the file.
+    private static func removingBlockComments(_ lines: [[Unicode.Scalar]]) -> [[Unicode.Scalar]] {
+        var depth = 0
+        return lines.map { line in
+            let content = String(String.UnicodeScalarView(line)).trimmingCharacters(in: .whitespacesAndNewlines)
+            if content == "%{" {
+                depth += 1
+                return []
+            }
+            if content == "%}" && depth > 0 {
+                depth -= 1
+                return []
+            }
+            return depth > 0 ? [] : line
         }
     }
 
@@ -159,7 +180,7 @@ struct MATPOWERParser {
                 row.append(Cell(value: value, line: line, column: offset + begin + 1))
             } else if text == "Inf" || text == "-Inf" {
                 row.append(Cell(value: text.hasPrefix("-") ? -.infinity : .infinity, line: line, column: offset + begin + 1))
-            } else {
+            } else if errors.count < Self.maximumErrors {
                 errors.append(
                     GridIOError(
                         file: file, line: line, column: offset + begin + 1, field: nil, message: "not a number",

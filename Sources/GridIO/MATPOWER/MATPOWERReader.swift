@@ -41,12 +41,9 @@ public enum MATPOWERReader {
     ) throws(GridDiagnostics) -> MATPOWERCase {
         let text: String
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            text = try RegularFileReader.text(url.path)
         } catch {
-            throw GridDiagnostics(errors: [
-                GridIOError(file: url.path, field: nil, message: "cannot read file", expected: "a readable UTF-8 file",
-                            found: "\(error.localizedDescription)")
-            ])
+            throw GridDiagnostics(errors: [GridIOError(error)])
         }
         return try read(
             text: text, file: url.path, name: url.deletingPathExtension().lastPathComponent, start: start,

@@ -36,8 +36,10 @@ struct SnapshotReader {
             guard let start = TimestampParser.parse(startText, timeZone: zone) else {
                 throw source.error(at: "snapshots.start", message: "unparsable timestamp", expected: "an ISO-8601 time such as 2026-01-01T00:00", found: startText)
             }
-            guard count > 0 else {
-                throw source.error(at: "snapshots.count", message: "no snapshots", expected: "a count > 0", found: String(count))
+            guard InputLimits.isSnapshotCount(count) else {
+                throw source.error(
+                    at: "snapshots.count", message: count > 0 ? "too many snapshots" : "no snapshots",
+                    expected: "a count from 1 to \(InputLimits.maximumSnapshots) (ten years of hours)", found: String(count))
             }
             return .hourly(start: start, count: count, timeZone: zone)
         } catch {
@@ -58,6 +60,12 @@ struct SnapshotReader {
         let (dates, timestampProblems) = TimestampColumnCheck(table: table, column: 0, timeZone: zone).run()
         problems += timestampProblems
         guard timestampProblems.isEmpty else { return nil }
+        guard dates.count <= InputLimits.maximumSnapshots else {
+            problems.append(
+                GridIOError(file: table.file, line: table.line(ofRow: InputLimits.maximumSnapshots), field: "snapshots.file", message: "too many snapshots",
+                            expected: "at most \(InputLimits.maximumSnapshots) rows (ten years of hours)", found: "\(dates.count) rows"))
+            return nil
+        }
         let ones = [Double](repeating: 1, count: dates.count)
         do {
             return try TimeAxis(

@@ -1,8 +1,8 @@
 /// A small scanner over raw TOML text that records where every key, table, array element and value starts.
 ///
-/// TOMLKit reports positions only for syntax errors, so this maps dotted paths (`tables.name.key`,
+/// `TOMLParser` builds the values; this maps dotted paths (`tables.name.key`,
 /// `array_of_tables[2].key`, `key[3]` for array elements, inline-table keys) to 1-based lines and character
-/// columns. It assumes the text is valid TOML (TOMLKit parses it first) and never fails: on anything unexpected
+/// columns. It assumes the text is valid TOML (`TOMLParser` parses it first) and never fails: on anything unexpected
 /// it skips to the next line.
 struct TOMLLocator {
     /// A recorded position: the key (or element) start, and the value start for keys with values.

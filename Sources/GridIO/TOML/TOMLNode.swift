@@ -1,6 +1,4 @@
-import TOMLKit
-
-/// A parsed TOML value, detached from TOMLKit (value type, `Sendable`).
+/// A parsed TOML value (value type, `Sendable`).
 public indirect enum TOMLNode: Sendable, Equatable {
     /// A table; `keys` in file order.
     case table(keys: [String], values: [String: TOMLNode])
@@ -36,34 +34,6 @@ public indirect enum TOMLNode: Sendable, Equatable {
         case .integer(let value): Double(value)
         case .float(let value): value
         default: nil
-        }
-    }
-
-    /// Converts a TOMLKit value; table keys are ordered by `order` (file order) where known.
-    static func make(_ value: any TOMLValueConvertible, path: String, order: [String: [String]]) -> TOMLNode {
-        switch value.type {
-        case .table:
-            guard let table = value.table else { return .table(keys: [], values: [:]) }
-            var values: [String: TOMLNode] = [:]
-            for key in table.keys {
-                if let child = table[key] { values[key] = make(child, path: join(path, key), order: order) }
-            }
-            var keys: [String] = []
-            var seen = Set<String>()
-            for child in order[path] ?? [] {
-                let key = child.firstIndex(of: "[").map { String(child[..<$0]) } ?? child
-                if values[key] != nil, seen.insert(key).inserted { keys.append(key) }
-            }
-            keys += values.keys.filter { !seen.contains($0) }.sorted()
-            return .table(keys: keys, values: values)
-        case .array:
-            guard let array = value.array else { return .array([]) }
-            return .array(array.enumerated().map { make($1, path: "\(path)[\($0)]", order: order) })
-        case .string: return .string(value.string ?? "")
-        case .int: return .integer(value.int ?? 0)
-        case .double: return .float(value.double ?? .nan)
-        case .bool: return .boolean(value.bool ?? false)
-        default: return .dateTime(value.debugDescription)
         }
     }
 

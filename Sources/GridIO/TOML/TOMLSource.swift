@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 
 /// A parsed TOML file that knows where every key and value is: the located-value API for all of re100's TOML
 /// files (grids, tariffs, overlays, solver presets).
@@ -15,37 +14,32 @@ public struct TOMLSource: Sendable {
     private let keyPositions: [String: TOMLLocator.Position]
     private let valuePositions: [String: TOMLLocator.Position]
 
-    /// Reads and parses a TOML file.
+    /// Reads and parses a TOML file (a regular file of at most `RegularFileReader.maximumTextBytes`).
     public static func load(contentsOf url: URL) throws(GridIOError) -> TOMLSource {
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw GridIOError(file: url.path, field: nil, message: "cannot read file", expected: "a readable UTF-8 TOML file", found: "no such file")
-        }
         let text: String
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            text = try RegularFileReader.text(url.path)
         } catch {
-            throw GridIOError(file: url.path, field: nil, message: "cannot read file", expected: "a readable UTF-8 TOML file", found: "unreadable or not UTF-8")
+            throw GridIOError(error)
         }
         return try TOMLSource(text: text, file: url.path)
     }
 
     /// Parses TOML text; `file` names it in diagnostics.
     public init(text: String, file: String) throws(GridIOError) {
-        let table: TOMLTable
+        let root: TOMLNode
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw GridIOError(
-                file: file, line: error.source.begin.line, column: error.source.begin.column, field: nil,
-                message: "TOML syntax error", expected: "valid TOML", found: error.description)
+            root = try TOMLParser.parse(text)
         } catch {
-            throw GridIOError(file: file, field: nil, message: "TOML syntax error", expected: "valid TOML", found: String(describing: error))
+            throw GridIOError(
+                file: file, line: error.line, column: error.column, field: nil, message: "TOML syntax error",
+                expected: "valid TOML", found: error.message)
         }
         let locator = TOMLLocator(text: text)
         self.file = file
         keyPositions = locator.keyPositions
         valuePositions = locator.valuePositions
-        root = TOMLNode.make(table, path: "", order: locator.children)
+        self.root = root
     }
 
     // MARK: locations

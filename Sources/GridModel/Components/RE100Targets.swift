@@ -11,8 +11,8 @@ public struct RE100Targets: FieldSet {
     /// Price of each MWh by which the RE share or the CFE score falls short of its target, and of each MWh a
     /// PPA's minimum volume is missed (currency/MWh); `nil`: ten times the dearest energy the grid can buy.
     public var shortfallPrice: Double?
-    /// Price of each t of CO2 above the cap (currency/t); `nil`: the shortfall price per MWh divided by
-    /// 0.1 t/MWh.
+    /// Price of each t of CO2 above the cap (currency/t); `nil`: the shortfall price per MWh divided by the
+    /// grid's dirtiest emission intensity (t/MWh, at least 0.1).
     public var co2ExcessPrice: Double?
     /// Targets are hard constraints: a target out of reach makes the dispatch infeasible (exit 1) instead of
     /// reporting a priced shortfall.

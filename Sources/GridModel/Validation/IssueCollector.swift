@@ -1,3 +1,5 @@
+import EnergyCalendar
+
 /// Collects validation problems and offers the checks shared by every component kind.
 struct IssueCollector {
     var report = ValidationReport()
@@ -12,9 +14,15 @@ struct IssueCollector {
         report.warnings.append(ModelIssue(.warning, path: path, message: message, expected: expected, found: found))
     }
 
-    /// A finite number within `range` (default: not negative).
+    /// The default range of a quantity: not negative, and no larger than the solver can use
+    /// (`InputLimits.maximumMagnitude`: a finite 1e308 is as meaningless to GLPK as infinity).
+    static let quantity: ClosedRange<Double> = 0...InputLimits.maximumMagnitude
+    /// The default range of a signed series (prices, demands).
+    static let signedQuantity: ClosedRange<Double> = -InputLimits.maximumMagnitude...InputLimits.maximumMagnitude
+
+    /// A finite number within `range` (default: `quantity`).
     mutating func number(
-        _ value: Double, _ path: FieldPath, in range: ClosedRange<Double> = 0...Double.greatestFiniteMagnitude,
+        _ value: Double, _ path: FieldPath, in range: ClosedRange<Double> = quantity,
         excludingLower: Bool = false, what: String = "value"
     ) {
         let expectation = expectationText(range, excludingLower: excludingLower)
@@ -25,13 +33,13 @@ struct IssueCollector {
         if value < range.lowerBound || (excludingLower && value == range.lowerBound) {
             error(path, lowMessage(value, range, what), expected: expectation, found: value.formatted)
         } else if value > range.upperBound {
-            error(path, "\(what) out of range", expected: expectation, found: value.formatted)
+            error(path, "\(what) out of range", expected: upperExpectation(range, else: expectation), found: value.formatted)
         }
     }
 
     /// An optional number: checked only when present.
     mutating func optionalNumber(
-        _ value: Double?, _ path: FieldPath, in range: ClosedRange<Double> = 0...Double.greatestFiniteMagnitude,
+        _ value: Double?, _ path: FieldPath, in range: ClosedRange<Double> = quantity,
         what: String = "value"
     ) {
         if let value { number(value, path, in: range, what: what) }
@@ -39,7 +47,7 @@ struct IssueCollector {
 
     /// A profile: series length equal to the time axis, every value finite and within `range`.
     mutating func profile(
-        _ profile: Profile, _ path: FieldPath, in range: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude,
+        _ profile: Profile, _ path: FieldPath, in range: ClosedRange<Double> = signedQuantity,
         excludingLower: Bool = false, what: String = "value"
     ) {
         if let count = profile.count, count != snapshotCount {
@@ -53,10 +61,11 @@ struct IssueCollector {
         let expectation = expectationText(range, excludingLower: excludingLower)
         if let index = profile.values.firstIndex(where: { $0 < range.lowerBound || (excludingLower && $0 == range.lowerBound) }) {
             let place = profile.count == nil ? "" : " at snapshot \(index)"
-            error(path, lowMessage(profile.values[index], range, what), expected: expectation, found: profile.values[index].formatted + place)
+            let expected = range.lowerBound == -InputLimits.maximumMagnitude ? upperExpectation(range, else: expectation) : expectation
+            error(path, lowMessage(profile.values[index], range, what), expected: expected, found: profile.values[index].formatted + place)
         } else if let index = profile.values.firstIndex(where: { $0 > range.upperBound }) {
             let place = profile.count == nil ? "" : " at snapshot \(index)"
-            error(path, "\(what) out of range", expected: expectation, found: profile.values[index].formatted + place)
+            error(path, "\(what) out of range", expected: upperExpectation(range, else: expectation), found: profile.values[index].formatted + place)
         }
     }
 
@@ -101,6 +110,11 @@ struct IssueCollector {
         }
     }
 
+    /// What a value above `range` should have been: the solver's limit when that is the bound.
+    private func upperExpectation(_ range: ClosedRange<Double>, else expectation: String) -> String {
+        range.upperBound == InputLimits.maximumMagnitude ? "at most 1e12 in magnitude (larger values are meaningless to the solver)" : expectation
+    }
+
     private func lowMessage(_ value: Double, _ range: ClosedRange<Double>, _ what: String) -> String {
         value < 0 && range.lowerBound >= 0 ? "negative \(what)" : "\(what) out of range"
     }
@@ -109,6 +123,9 @@ struct IssueCollector {
         let lower = (excludingLower ? "> " : ">= ") + range.lowerBound.formatted
         if range.upperBound == .greatestFiniteMagnitude { return "a number " + lower }
         if range.lowerBound == -.greatestFiniteMagnitude { return "a number <= " + range.upperBound.formatted }
+        if range.upperBound == InputLimits.maximumMagnitude {
+            return range.lowerBound == -InputLimits.maximumMagnitude ? "a finite number" : "a number " + lower
+        }
         return "a number " + lower + " and <= " + range.upperBound.formatted
     }
 }

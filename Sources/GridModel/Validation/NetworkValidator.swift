@@ -1,3 +1,5 @@
+import EnergyCalendar
+
 /// Checks a network and returns every problem at once: errors (unknown references, duplicate names, negative or
 /// NaN capacities and costs, minimum above maximum, efficiencies outside (0, 1], series of the wrong length,
 /// islands without supply, storage starting above capacity, inconsistent tariffs) and warnings (a generator that
@@ -46,6 +48,7 @@ public struct NetworkValidator: Sendable {
     }
 
     private func checkBranches(_ network: Network, buses: Set<Bus.ID>, _ collector: inout IssueCollector) {
+        let voltages = Dictionary(network.buses.map { ($0.id, $0.nominalVoltage) }, uniquingKeysWith: { first, _ in first })
         func endpoints(_ path: FieldPath, _ bus0: Bus.ID, _ bus1: Bus.ID) {
             collector.reference(bus0, path.appending("bus0"), known: buses, kind: "bus")
             collector.reference(bus1, path.appending("bus1"), known: buses, kind: "bus")
@@ -60,6 +63,13 @@ public struct NetworkValidator: Sendable {
             collector.number(branch.maximumPerUnit, path.appending("s_max_pu"), excludingLower: true, what: "per-unit limit")
             if branch.reactance == 0 || !branch.reactance.isFinite {
                 collector.error(path.appending("x"), "reactance must be a non-zero finite number", expected: "x != 0", found: branch.reactance.formatted)
+            } else if abs(branch.reactance) > InputLimits.maximumMagnitude {
+                collector.error(path.appending("x"), "reactance too large for the solver", expected: "|x| <= 1e12", found: branch.reactance.formatted)
+            } else if let perUnit = perUnitReactance(branch, voltages: voltages), perUnit < InputLimits.minimumReactancePerUnit {
+                collector.error(
+                    path.appending("x"), "reactance too small for the solver",
+                    expected: "at least 1e-9 per unit (the susceptance 1/x would swamp every other coefficient)",
+                    found: "\(branch.reactance.formatted) (\(perUnit.formatted) per unit)")
             }
         }
         network.lines.forEach(passive)
@@ -75,8 +85,21 @@ public struct NetworkValidator: Sendable {
             collector.number(link.nominalPower, path.appending("p_nom"), what: "capacity")
             collector.profile(link.efficiency, path.appending("efficiency"), in: 0...1, excludingLower: true, what: "efficiency")
             collector.limits(link.minimumPerUnit, link.maximumPerUnit, path, keys: ("p_min_pu", "p_max_pu"), in: -1...1)
-            collector.profile(link.marginalCost, path.appending("marginal_cost"), in: 0...Double.greatestFiniteMagnitude, what: "cost")
+            collector.profile(link.marginalCost, path.appending("marginal_cost"), in: IssueCollector.quantity, what: "cost")
         }
+    }
+
+    /// The reactance of a passive branch in per unit of 1 MVA (PyPSA's convention): lines `x / v_nom²` with the
+    /// nominal voltage of `bus0` in kV, transformers `x / s_nom`; `nil` when the voltage or rating is unusable
+    /// (reported elsewhere).
+    private func perUnitReactance<Branch: PassiveBranch>(_ branch: Branch, voltages: [Bus.ID: Double]) -> Double? {
+        if Branch.self == Transformer.self {
+            let rating = branch.nominalApparentPower
+            return rating.isFinite && rating > 0 ? abs(branch.reactance) / rating : nil
+        }
+        guard let voltage = voltages[branch.bus0], voltage.isFinite, voltage > 0
+        else { return nil }
+        return abs(branch.reactance) / (voltage * voltage)
     }
 
     private func checkGenerators(
@@ -87,14 +110,14 @@ public struct NetworkValidator: Sendable {
             collector.attachment(generator.bus, generator.carrier, path, buses: buses, carriers: carriers)
             collector.number(generator.nominalPower, path.appending("p_nom"), what: "capacity")
             collector.limits(generator.minimumPerUnit, generator.maximumPerUnit, path, keys: ("p_min_pu", "p_max_pu"), in: 0...1)
-            collector.profile(generator.marginalCost, path.appending("marginal_cost"), in: 0...Double.greatestFiniteMagnitude, what: "cost")
+            collector.profile(generator.marginalCost, path.appending("marginal_cost"), in: IssueCollector.quantity, what: "cost")
             collector.optionalNumber(generator.rampUpLimit, path.appending("ramp_limit_up"), what: "ramp limit")
             collector.optionalNumber(generator.rampDownLimit, path.appending("ramp_limit_down"), what: "ramp limit")
-            for (key, value) in [
-                ("min_up_time", generator.minimumUpTime), ("min_down_time", generator.minimumDownTime),
-                ("start_up_cost", generator.startUpCost), ("shut_down_cost", generator.shutDownCost),
-            ] {
-                collector.number(value, path.appending(key))
+            for (key, value) in [("min_up_time", generator.minimumUpTime), ("min_down_time", generator.minimumDownTime)] {
+                collector.number(value, path.appending(key), in: 0...Double(InputLimits.maximumSnapshots), what: "duration in hours")
+            }
+            for (key, value) in [("start_up_cost", generator.startUpCost), ("shut_down_cost", generator.shutDownCost)] {
+                collector.number(value, path.appending(key), what: "cost")
             }
             if generator.nominalPower == 0 || (generator.maximumPerUnit.maximum == 0) {
                 collector.warning(
@@ -116,8 +139,8 @@ public struct NetworkValidator: Sendable {
             collector.number(unit.efficiencyDispatch, path.appending("efficiency_dispatch"), in: 0...1, excludingLower: true, what: "efficiency")
             collector.number(unit.standingLoss, path.appending("standing_loss"), in: 0...0.999_999, what: "standing loss")
             collector.limits(unit.minimumPerUnit, unit.maximumPerUnit, path, keys: ("p_min_pu", "p_max_pu"), in: -1...1)
-            collector.profile(unit.marginalCost, path.appending("marginal_cost"), in: 0...Double.greatestFiniteMagnitude, what: "cost")
-            collector.profile(unit.inflow, path.appending("inflow"), in: 0...Double.greatestFiniteMagnitude, what: "inflow")
+            collector.profile(unit.marginalCost, path.appending("marginal_cost"), in: IssueCollector.quantity, what: "cost")
+            collector.profile(unit.inflow, path.appending("inflow"), in: IssueCollector.quantity, what: "inflow")
             collector.number(unit.stateOfChargeInitial, path.appending("state_of_charge_initial"), what: "state of charge")
             if unit.energyCapacity.isFinite, unit.stateOfChargeInitial > unit.energyCapacity {
                 collector.error(
@@ -131,7 +154,7 @@ public struct NetworkValidator: Sendable {
             collector.number(store.nominalEnergy, path.appending("e_nom"), what: "capacity")
             collector.limits(store.minimumPerUnit, store.maximumPerUnit, path, keys: ("e_min_pu", "e_max_pu"), in: 0...1)
             collector.number(store.standingLoss, path.appending("standing_loss"), in: 0...0.999_999, what: "standing loss")
-            collector.profile(store.marginalCost, path.appending("marginal_cost"), in: 0...Double.greatestFiniteMagnitude, what: "cost")
+            collector.profile(store.marginalCost, path.appending("marginal_cost"), in: IssueCollector.quantity, what: "cost")
             collector.number(store.energyInitial, path.appending("e_initial"), what: "energy")
             if store.nominalEnergy.isFinite, store.energyInitial > store.nominalEnergy {
                 collector.error(
@@ -164,7 +187,7 @@ public struct NetworkValidator: Sendable {
             if let bus = agreement.bus { collector.reference(bus, path.appending("bus"), known: buses, kind: "bus") }
             collector.number(agreement.capacity, path.appending("capacity_mw"), what: "capacity")
             collector.profile(agreement.profile, path.appending("profile"), in: 0...1, what: "per-unit output")
-            collector.profile(agreement.price, path.appending("price"), in: 0...Double.greatestFiniteMagnitude, what: "price")
+            collector.profile(agreement.price, path.appending("price"), in: IssueCollector.quantity, what: "price")
             collector.optionalNumber(agreement.maximumVolume, path.appending("max_volume_mwh"), what: "volume")
             collector.optionalNumber(agreement.minimumVolume, path.appending("min_volume_mwh"), what: "volume")
             if let minimum = agreement.minimumVolume, let maximum = agreement.maximumVolume, minimum > maximum {
@@ -190,7 +213,7 @@ public struct NetworkValidator: Sendable {
         collector.optionalNumber(connection.ratchetDemand, "grid_connection.ratchet_demand_mw", what: "demand")
         collector.profile(connection.importPrice, "grid_connection.import_price", what: "price")
         collector.profile(connection.exportPrice, "grid_connection.export_price", what: "price")
-        collector.profile(connection.emissionFactor, "grid_connection.emission_factor", in: 0...Double.greatestFiniteMagnitude, what: "emission factor")
+        collector.profile(connection.emissionFactor, "grid_connection.emission_factor", in: IssueCollector.quantity, what: "emission factor")
         if let tariff = connection.tariff {
             TariffChecker(tariff: tariff, path: "grid_connection.tariff").check(currency: network.currency, &collector)
         } else if !connection.tariffFile.isEmpty {

@@ -24,6 +24,7 @@ public struct GLPKSolver: LinearSolver {
     /// The version of the linked GLPK library.
     public static var version: String { String(cString: glp_version()) }
 
+    /// Solves `model` with GLPK on the calling thread (see the type's notes on thread confinement).
     public func solve(_ model: LinearModel, options: SolverOptions) throws(SolverError) -> LinearSolution {
         let problem = try GLPKProblem(model: model, log: log, messageLevel: options.messageLevel)
         defer { problem.delete() }

@@ -32,6 +32,7 @@ public struct ModelProblem: Sendable, Equatable, Codable, CustomStringConvertibl
         case row(index: Int, name: String)
         case column(index: Int, name: String)
 
+        /// Where, for people: `row 3 'bal(site,t0003)'`, `column 7 'p(pv,t0001)'` or `model`.
         public var description: String {
             switch self {
             case .model: "model"
@@ -48,5 +49,6 @@ public struct ModelProblem: Sendable, Equatable, Codable, CustomStringConvertibl
     /// What was found, in words.
     public let detail: String
 
+    /// The problem for people: where, what kind, and the detail.
     public var description: String { "\(location): \(kind.rawValue.replacingOccurrences(of: "_", with: " ")): \(detail)" }
 }

@@ -17,6 +17,7 @@ public enum SolverError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A model file could not be written.
     case writeFailed(path: String, reason: String)
 
+    /// The error for people.
     public var description: String {
         switch self {
         case .invalidModel(let error): error.description

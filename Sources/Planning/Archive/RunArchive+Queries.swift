@@ -31,6 +31,13 @@ extension RunArchive {
         }
     }
 
+    /// The folders of the runs recorded as published (status ok), newest first.
+    public func publishedFolders() throws -> [String] {
+        try reading { db in
+            try String.fetchAll(db, sql: "SELECT folder FROM runs WHERE status = 'ok' AND folder IS NOT NULL ORDER BY id DESC")
+        }
+    }
+
     /// The SQL of `forecastAccuracy()`, also shown in docs/operations.md.
     public static let accuracySQL = """
         SELECT f.series, f.horizon_hour, COUNT(*) AS pairs, AVG(ABS(f.forecast - a.value)) AS mae,

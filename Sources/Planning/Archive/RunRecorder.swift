@@ -46,26 +46,25 @@ public final class RunRecorder {
         throw failure
     }
 
-    /// Records the successful run as `folder` and calls `publish` inside the same transaction, so the history has
-    /// the run exactly when `publish` succeeded: when `publish` throws, nothing is recorded here (the failure is
-    /// recorded by `recordFailure`).
-    /// - Throws: what `publish` throws; `RunArchiveError` when the database cannot be written, saying whether the run
-    ///   had already been published (only possible when the final commit fails).
+    /// Records the successful run as published in `folder` (the commit point of publishing, see `RunDirectory`),
+    /// then calls `publish` to put the folder in place. When `publish` throws, the caller's `recordFailure` marks the
+    /// row failed; when the process dies before `publish` ends, the next run's `RunDirectory.recover` finishes it.
+    /// - Throws: `RunArchiveError` when the archive cannot be written (nothing is published then); what `publish`
+    ///   throws.
     public func publish(folder: String, _ publish: () throws -> Void) throws {
         guard let history, var record else { return try publish() }
         record.folder = folder
         record.finishedAt = Date()
-        var published = false
-        do {
-            recordedID = try history.record(record) {
-                try publish()
-                published = true
-            }
-        } catch let error as RunArchiveError where published {
-            throw RunArchiveError(path: error.path, action: "published runs/\(folder) but could not record it in",
-                               reason: error.reason)
-        }
+        recordedID = try history.record(record)
         self.record = record
+        RunDirectory.reached(.committed)
+        try publish()
+    }
+
+    /// The run folders the archive recorded as published, newest first (for `RunDirectory.recover`); empty before
+    /// `open`.
+    public func publishedFolders() throws -> [String] {
+        try history?.publishedFolders() ?? []
     }
 
     /// Records the failure of the run, once it is known how it ended: a new `failed` row with the exit code and

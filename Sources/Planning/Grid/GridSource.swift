@@ -21,9 +21,9 @@ public struct GridSource: Sendable {
     /// The folder the grid's relative paths (history files) start from.
     public var directory: URL { GridFormat.gridDirectory(URL(fileURLWithPath: path)) }
 
-    /// Opens the grid at `path` and applies `scenarios` in order (native grids only). A native grid with its
-    /// overlays is validated; warnings of every format go to `logger`. Tariffs given by bare name are looked up in
-    /// `tariffs`.
+    /// Opens the grid at `path` and applies `scenarios` in order (native grids only). Every format is validated
+    /// exactly as `re100 validate` validates it (`GridReader.load`); warnings go to `logger`. Tariffs given by
+    /// bare name are looked up in `tariffs`.
     /// - Throws: `GridDiagnostics` with every problem of the files; `PlanningError.noSuchGrid`, `.notAGrid`,
     ///   `.overlaysNeedNativeGrid`, or `.badInput` for an input file that cannot be read for the fingerprint.
     public static func open(_ path: String, scenarios: [String] = [], tariffs: NamedFileCatalog,
@@ -36,51 +36,28 @@ public struct GridSource: Sendable {
         guard let format = GridFormat.detect(url) else { throw PlanningError.notAGrid(path: path) }
         let directory = GridFormat.gridDirectory(url)
         guard format == .native || scenarios.isEmpty else { throw PlanningError.overlaysNeedNativeGrid }
-        let network: Network, inputs: [URL]
+        // Exactly the reading and validation of `re100 validate`, for every format (GridReader.load).
+        let loaded = try GridReader.load(url, scenarios: scenarios.map { URL(fileURLWithPath: $0) }, tariffs: tariffs)
+        log(loaded.warnings, logger)
+        let network = loaded.applied.network
+        var inputs: [URL]
         switch format {
         case .native:
-            (network, inputs) = try native(directory, scenarios: scenarios, tariffs: tariffs, logger: logger)
+            inputs = try GridFingerprint.files(in: directory)
+            for tariff in [loaded.base.tariff, loaded.applied.tariff].compactMap({ $0 }) {
+                let file = URL(fileURLWithPath: tariff.source.file).standardizedFileURL
+                if !inputs.contains(file) { inputs.append(file) }
+            }
         case .pypsa:
-            let imported = try PyPSAReader.read(directory: url)
-            log(imported.warnings, logger)
-            (network, inputs) = (imported.network, try GridFingerprint.files(in: url))
+            inputs = try GridFingerprint.files(in: url)
         case .matpower:
-            let matpower = try MATPOWERReader.read(contentsOf: url)
-            log(matpower.warnings, logger)
-            (network, inputs) = (matpower.network, [url])
+            inputs = [url]
         }
         let base = isDirectory.boolValue ? url : url.deletingLastPathComponent()
         return GridSource(
             path: path, network: network, format: format,
             fingerprint: InputFile(path: path, sha256: try GridFingerprint.sha256(of: inputs, relativeTo: base)),
             scenarios: try scenarios.map { InputFile(path: $0, sha256: try GridFingerprint.sha256(ofFile: URL(fileURLWithPath: $0))) })
-    }
-
-    /// A native grid with its overlays applied and validated, and the files of its fingerprint (the folder's files
-    /// plus the tariff files of the grid and the overlays).
-    private static func native(_ directory: URL, scenarios: [String], tariffs: NamedFileCatalog,
-                               logger: Logger) throws -> (Network, [URL]) {
-        let grid = try NativeGridReader.read(directory: directory, tariffs: tariffs)
-        var located: [LocatedScenario] = []
-        var problems = GridDiagnostics()
-        for scenario in scenarios {
-            do {
-                located.append(try ScenarioReader.read(contentsOf: URL(fileURLWithPath: scenario), for: grid, tariffs: tariffs))
-            } catch {
-                problems.append(contentsOf: error.errors + error.warnings)
-            }
-        }
-        guard problems.isClean else { throw problems }
-        let applied = try grid.applying(located)
-        let diagnostics = applied.validate()
-        guard diagnostics.isClean else { throw diagnostics }
-        log(diagnostics.warnings, logger)
-        var inputs = try GridFingerprint.files(in: directory)
-        for tariff in [grid.tariff, applied.tariff].compactMap({ $0 }) {
-            let file = URL(fileURLWithPath: tariff.source.file).standardizedFileURL
-            if !inputs.contains(file) { inputs.append(file) }
-        }
-        return (applied.network, inputs)
     }
 
     private static func log(_ warnings: [GridIOError], _ logger: Logger) {

@@ -25,6 +25,39 @@ public enum ResultFolder {
         }
     }
 
+    /// The files a result folder may hold: an existing `--out` folder with anything else is not replaced.
+    public static let fileNames: Set<String> = ["schedule.csv", "prices.csv", "forecasts.csv", "summary.json", "report.html"]
+
+    /// Writes the result files of `solved` as one folder that replaces `folder` as a whole (`dispatch --out`): the
+    /// files are written and flushed in a staging folder next to it, which then takes its place
+    /// (`FolderReplacement`). On any failure `folder` is left untouched and the staging folder removed; what a
+    /// killed writer left is removed first.
+    /// - Throws: `PlanningError.notAResultFolder` when `folder` exists and holds other files than result files
+    ///   (it would be replaced with them), `.cannotWrite` when a file cannot be written.
+    public static func writeWhole(_ solved: SolvedDispatch, to folder: String, report: Bool = false) throws(PlanningError) {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            let entries = isDirectory.boolValue ? ((try? manager.contentsOfDirectory(atPath: folder)) ?? []) : [folder]
+            let others = entries.filter { !fileNames.contains($0) && !$0.hasPrefix(".") }
+            guard isDirectory.boolValue, others.isEmpty else {
+                throw .notAResultFolder(path: folder, found: isDirectory.boolValue ? others.sorted().prefix(3).joined(separator: ", ") : "a file")
+            }
+        }
+        let parent = URL(fileURLWithPath: folder).deletingLastPathComponent().path
+        try createDirectory(parent)
+        FolderReplacement.removeLeftovers(of: folder)
+        let staging = FolderReplacement.stagingPath(for: folder)
+        do throws(PlanningError) {
+            try write(solved, to: staging, report: report)
+            FolderReplacement.sync(staging)
+            try FolderReplacement.replace(folder, with: staging)
+        } catch {
+            try? manager.removeItem(atPath: staging)
+            throw error
+        }
+    }
+
     /// The HTML report of `solved`, from the values its files carry, with the tariff bands of its network.
     public static func report(_ solved: SolvedDispatch) -> HTMLReport {
         let schedule = ReportSchedule(rows: ScheduleCSV.rows(solved.result, timeZone: solved.timeZone))

@@ -53,8 +53,10 @@ public struct ScheduledRun: Sendable {
         let lock = try RunLock(path: folder + "/.re100.lock", waitSeconds: waitSeconds)
         defer { withExtendedLifetime(lock) {} }
         try recorder.open(historyFile ?? folder + "/history.sqlite", grid: grid)
-        let directory = RunDirectory(path: folder)
+        let statePath = stateFile ?? folder + "/state.json"
+        let directory = RunDirectory(path: folder, statePath: statePath)
         try ResultFolder.createDirectory(directory.runsPath)
+        for line in directory.recover(published: try recorder.publishedFolders()) { logger.warning("recovery: \(line)") }
         let source = try GridSource.open(grid, tariffs: tariffs, logger: logger)
         recorder.loaded(source)
         let axis = source.network.timeAxis
@@ -66,16 +68,36 @@ public struct ScheduledRun: Sendable {
                                   snapshotCount: axis.count)
         let start = axis.snapshots[first]
         recorder.planned(clock: clock, firstHour: start, hours: horizon.hourCount)
-        let statePath = stateFile ?? folder + "/state.json"
-        let job = DispatchJob(grid: source, horizon: horizon, initialState: try RunDirectory.readState(statePath),
+        let state = try StateFile.read(statePath)
+        if let state, let problem = StateFile.problems(of: state, for: source.network).first {
+            throw PlanningError.badInput("\(statePath): field '\(problem.field)': expected \(problem.expected), found \(problem.found)")
+        }
+        let job = DispatchJob(grid: source, horizon: horizon, initialState: state,
                               stateAfterHours: Self.stateAfterHours)
         let solved = try job.run(logger: logger)
         try recorder.check(solved)
         let id = directory.newRunID(Self.runStamp(start, timeZone: axis.timeZone))
-        let staging = directory.runsPath + "/.staging-" + id
-        try ResultFolder.write(solved, to: staging, report: true)
-        try recorder.publish(folder: id) { try directory.publish(staging: staging, id: id) }
-        try AtomicFile.write(Self.encode(solved.result.finalState), to: statePath)
+        let staging = directory.stagingPath(id)
+        do {
+            try ResultFolder.write(solved, to: staging, report: true)
+            let state = try Self.encode(solved.result.finalState)
+            try AtomicFile.write(state, to: staging + "/state.json")
+            if let stagedState = directory.stagedStatePath(id) { try AtomicFile.write(state, to: stagedState) }
+            FolderReplacement.sync(staging)
+            RunDirectory.reached(.staged)
+            try recorder.publish(folder: id) {
+                if try !directory.publish(staging: staging, id: id) {
+                    logger.warning("run \(id) is published but \(statePath) could not be updated; the next run updates it first")
+                }
+            }
+        } catch {
+            // Nothing half-published stays: the archive row (if committed) is marked failed by the caller, so the
+            // folders of this run go, and `current` and the state file still show the previous run.
+            try? FileManager.default.removeItem(atPath: staging)
+            if let stagedState = directory.stagedStatePath(id) { try? FileManager.default.removeItem(atPath: stagedState) }
+            if directory.currentRun != id { try? FileManager.default.removeItem(atPath: directory.runsPath + "/" + id) }
+            throw error
+        }
         try directory.prune(keep: keep)
         logger.notice("run \(id): \(horizon.hourCount) h from \(ReportFormat.timestamp(start, timeZone: axis.timeZone)), published as \(directory.currentPath)")
         return id

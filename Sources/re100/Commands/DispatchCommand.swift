@@ -52,7 +52,7 @@ struct DispatchCommand: ParsableCommand {
                 solved = try job.run(progress: bar?.callback, logger: logger)
             }
             let result = solved.result
-            if let out { try ResultFolder.write(solved, to: out) }
+            if let out { try ResultFolder.writeWhole(solved, to: out) }
             switch format {
             case .table: print(KPITable.render(result, currency: solved.currency, timeZone: solved.timeZone), terminator: "")
             case .csv: print(ScheduleCSV.render(result, timeZone: solved.timeZone), terminator: "")

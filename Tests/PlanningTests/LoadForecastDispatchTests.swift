@@ -1,16 +1,19 @@
 import Foundation
+import GridIO
+import Logging
 import Testing
-@testable import re100
+import TestSupport
+@testable import Planning
 
 /// A load declared `forecast_from` gets its dispatch demand from the forecasting core.
 @Suite struct LoadForecastDispatchTests {
     /// The single-bus grid with its factory load forecast by seasonal naive (same hour yesterday)
     /// from four weeks of a pure daily pattern: the dispatched demand is that pattern.
     @Test func forecastLoadIsDispatched() throws {
-        let directory = try DispatchCommandTests.temporaryDirectory()
+        let directory = try TestFolders.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let source = DispatchCommandTests.root.appendingPathComponent("grids/single-bus")
-        let tariff = DispatchCommandTests.root.appendingPathComponent("grids/tariffs/kepco-industrial-b-high-voltage-a-option-2.toml")
+        let source = TestFolders.root.appendingPathComponent("grids/single-bus")
+        let tariff = TestFolders.root.appendingPathComponent("grids/tariffs/kepco-industrial-b-high-voltage-a-option-2.toml")
         var toml = try String(contentsOf: source.appendingPathComponent("grid.toml"), encoding: .utf8)
         toml = toml.replacingOccurrences(of: "p_set = \"series.csv:load\"",
                                          with: "forecast_from = \"history.csv:load_mw\"\nforecast_model = \"snaive24\"")
@@ -29,8 +32,11 @@ import Testing
         try history.write(to: directory.appendingPathComponent("history.csv"), atomically: true, encoding: .utf8)
 
         let out = directory.appendingPathComponent("out").path
-        var command = try DispatchCommand.parseAsRoot([directory.path, "--hours", "24", "--out", out])
-        try command.run()
+        let grid = try GridSource.open(directory.path, tariffs: NamedFileCatalog(folders: []), logger: Logger(label: "test"))
+        let horizon = try Horizon(firstHour: 0, hourCount: 24, snapshotCount: grid.network.timeAxis.count)
+        let solved = try DispatchJob(grid: grid, horizon: horizon).run(logger: Logger(label: "test"))
+        #expect(solved.forecasts.map(\.series) == ["loads.factory"])
+        try ResultFolder.write(solved, to: out)
         let schedule = try String(contentsOfFile: out + "/schedule.csv", encoding: .utf8)
         let factory = schedule.split(separator: "\n").filter { $0.contains(",factory,load,") }
         #expect(factory.count == 24)

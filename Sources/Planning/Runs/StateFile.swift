@@ -1,0 +1,96 @@
+import DispatchOptimizer
+import EnergyCalendar
+import Foundation
+import GridIO
+import GridModel
+
+/// Reads and checks `state.json`, the state one run hands to the next, like any other input: a regular file of at
+/// most `RegularFileReader.maximumTextBytes`, JSON of the `DispatchState` shape, and values that make sense
+/// (finite, not negative, at most `InputLimits.maximumMagnitude`; a billing month `yyyy-mm` with month 1-12;
+/// stored energy within the unit's capacity when the network is known).
+public enum StateFile {
+    /// The state at `path`, nil when there is no file yet.
+    /// - Throws: `PlanningError.badInput` naming the file, the field and what was expected and found.
+    public static func read(_ path: String) throws(PlanningError) -> DispatchState? {
+        guard FileManager.default.fileExists(atPath: path) || isDanglingLink(path) else { return nil }
+        let bytes: [UInt8]
+        do {
+            bytes = try RegularFileReader.bytes(path)
+        } catch {
+            throw .badInput("\(path): expected \(error.expected), found \(error.found)")
+        }
+        return try decode(bytes, file: path)
+    }
+
+    /// Decodes and checks state JSON; `file` names it in messages.
+    public static func decode(_ bytes: [UInt8], file: String) throws(PlanningError) -> DispatchState {
+        let state: DispatchState
+        do {
+            state = try JSONDecoder().decode(DispatchState.self, from: Data(bytes))
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
+                let DecodingError.keyNotFound(_, context), let DecodingError.dataCorrupted(context) {
+            let field = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+            let place = field.isEmpty ? "" : " field '\(field)':"
+            throw .badInput("\(file):\(place) expected a re100 state (JSON), found \(context.debugDescription)")
+        } catch {
+            throw .badInput("\(file): expected a re100 state (JSON), found \(error)")
+        }
+        if let problem = problems(of: state).first {
+            throw .badInput("\(file): field '\(problem.field)': expected \(problem.expected), found \(problem.found)")
+        }
+        return state
+    }
+
+    /// One thing wrong with a state.
+    public struct Problem: Sendable, Equatable {
+        /// The JSON field (`stored_energy_mwh.battery`).
+        public var field: String
+        /// What was expected.
+        public var expected: String
+        /// What was found.
+        public var found: String
+    }
+
+    /// Every problem of `state` on its own (without a network).
+    public static func problems(of state: DispatchState) -> [Problem] {
+        var problems: [Problem] = []
+        func quantity(_ value: Double, _ field: String) {
+            if !value.isFinite || value < 0 || value > InputLimits.maximumMagnitude {
+                problems.append(Problem(field: field, expected: "a finite number from 0 to 1e12", found: "\(value)"))
+            }
+        }
+        for (name, energy) in state.storedEnergyMWh.sorted(by: { $0.key < $1.key }) {
+            quantity(energy, "stored_energy_mwh.\(name)")
+        }
+        quantity(state.monthPeakImportMW, "month_peak_import_mw")
+        if let month = state.billingMonth, !isMonth(month) {
+            problems.append(Problem(field: "billing_month", expected: "a month yyyy-mm (month 01-12)", found: "'\(month)'"))
+        }
+        return problems
+    }
+
+    /// Stored energy above the capacity of its unit in `network` (names the network does not have are ignored:
+    /// the next run starts those from their own initial state).
+    public static func problems(of state: DispatchState, for network: Network) -> [Problem] {
+        var capacity: [String: Double] = [:]
+        for unit in network.storageUnits { capacity[unit.id.rawValue] = unit.energyCapacity }
+        for store in network.stores { capacity[store.id.rawValue] = store.nominalEnergy }
+        return state.storedEnergyMWh.sorted(by: { $0.key < $1.key }).compactMap { name, energy in
+            guard let limit = capacity[name], limit.isFinite, energy > limit * (1 + 1e-9) + 1e-9 else { return nil }
+            return Problem(field: "stored_energy_mwh.\(name)", expected: "at most the unit's capacity \(limit) MWh", found: "\(energy)")
+        }
+    }
+
+    private static func isMonth(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let month = Int(parts[1])
+        else { return false }
+        return (1...12).contains(month)
+    }
+
+    private static func isDanglingLink(_ path: String) -> Bool {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+    }
+}

@@ -1,0 +1,55 @@
+import DispatchOptimizer
+import Foundation
+import Planning
+import Testing
+import TestSupport
+
+/// `state.json` is an input like any other (issue 14): refused with its file and field when it is not JSON of the
+/// state's shape or holds values no run could have written.
+@Suite("StateFile")
+struct StateFileTests {
+    private func message(_ json: String) -> String? {
+        do {
+            _ = try StateFile.decode(Array(json.utf8), file: "out/state.json")
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func aStateWrittenByARunIsRead() throws {
+        let state = DispatchState(storedEnergyMWh: ["battery": 2.5], billingMonth: "2026-04", monthPeakImportMW: 11.2, unitIsOn: ["gt": true])
+        let data = try ScheduledRun.encode(state)
+        #expect(try StateFile.decode(Array(data), file: "state.json") == state)
+    }
+
+    @Test(arguments: [
+        (#"{"stored_energy_mwh":{"battery":-50},"month_peak_import_mw":0,"unit_is_on":{}}"#, "field 'stored_energy_mwh.battery'"),
+        (#"{"stored_energy_mwh":{"battery":1e300},"month_peak_import_mw":0,"unit_is_on":{}}"#, "field 'stored_energy_mwh.battery'"),
+        (#"{"stored_energy_mwh":{},"month_peak_import_mw":-1,"unit_is_on":{}}"#, "field 'month_peak_import_mw'"),
+        (#"{"stored_energy_mwh":{},"billing_month":"2026-13","month_peak_import_mw":0,"unit_is_on":{}}"#, "field 'billing_month'"),
+        (#"{"stored_energy_mwh":{"battery":"full"},"month_peak_import_mw":0,"unit_is_on":{}}"#, "field 'stored_energy_mwh.battery'"),
+        ("{ not json", "out/state.json: expected a re100 state (JSON)"),
+    ])
+    func badStatesNameFileAndField(json: String, expected: String) {
+        let text = message(json)
+        #expect(text?.hasPrefix("out/state.json") == true, "\(text ?? "accepted")")
+        #expect(text?.contains(expected) == true, "\(text ?? "accepted")")
+    }
+
+    @Test func storedEnergyAboveTheUnitsCapacityIsRefusedForThatNetwork() {
+        let network = NetworkFixture.twoBus()  // ess: 10 MW x 4 h = 40 MWh
+        let state = DispatchState(storedEnergyMWh: ["ess": 41, "gone": 5])
+        #expect(StateFile.problems(of: state, for: network).map(\.field) == ["stored_energy_mwh.ess"])
+        #expect(StateFile.problems(of: DispatchState(storedEnergyMWh: ["ess": 40]), for: network).isEmpty)
+    }
+
+    @Test func specialFilesAreRefusedNotReadForever() throws {
+        let folder = try TestFolders.temporaryDirectory()
+        let fifo = folder.appendingPathComponent("state.json").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        #expect(throws: PlanningError.self) { try StateFile.read(fifo) }
+        #expect(throws: PlanningError.self) { try StateFile.read("/dev/zero") }
+        #expect(try StateFile.read(folder.appendingPathComponent("absent.json").path) == nil)
+    }
+}
