@@ -8,13 +8,15 @@ public enum ForecastModelID: String, Sendable, Codable, CaseIterable, Hashable {
     case seasonalNaiveWeekly = "snaive168"
     /// Taylor's double-seasonal (daily, weekly) Holt-Winters with AR(1) error adjustment.
     case holtWinters = "hw2"
-    /// Hong's vanilla multiple linear regression: trend, month, weekday x hour, T..T^3 x hour and x month.
+    /// Hong's vanilla multiple linear regression: trend, month, weekday x hour, T..T^3 x hour and x month, fitted
+    /// on the `vanillaWindowDays` (3 years) before the origin, as Hong's benchmark.
     case regressionVanilla = "mlr-vanilla"
     /// The vanilla regression plus lagged and daily moving-average temperatures and holidays.
     case regressionRecency = "mlr-recency"
     /// A combination of the base models weighted by recent backtest errors.
     case ensemble
-    /// The base model with the lowest recent backtest error, chosen from history only.
+    /// For each hour of day, the base model with the lowest recent rolling-origin error at that hour, chosen from
+    /// forecasts of earlier origins scored on hours before the origin only.
     case auto
 
     /// Models that forecast by themselves (all but `ensemble` and `auto`).

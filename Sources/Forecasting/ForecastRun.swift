@@ -83,12 +83,15 @@ struct ForecastRun {
         let recency = baseModels.contains(.regressionRecency)
             ? RegressionDesign(recency: true, features: features, temperature: temperature, count: featureCount) : nil
         let load = history.load
+        let vanillaWindow = options.vanillaWindowDays.map { $0 * 24 }
+        let recencyWindow = options.recencyWindowDays.map { $0 * 24 }
         let jobs = tasks
         let counter = ProgressCounter(total: jobs.reduce(0) { $0 + $1.origins.count }, report: progress)
         let (results, workerSeconds) = ParallelSlots.map(count: jobs.count, threads: options.threadCount) { index in
             let task = jobs[index]
             let forecasts = Self.baseForecasts(task.model, origins: task.origins, horizon: horizon, load: load,
-                                               vanilla: vanilla, recency: recency)
+                                               vanilla: vanilla, recency: recency,
+                                               windowRows: task.model == .regressionVanilla ? vanillaWindow : recencyWindow)
             counter.advance(by: task.origins.count)
             return forecasts
         }
@@ -118,12 +121,13 @@ struct ForecastRun {
     /// Consecutive origins one regression task fits incrementally.
     static let regressionBlock = 16
 
-    /// The point forecasts of a base model from each of the ascending `origins`, using load before each.
+    /// The point forecasts of a base model from each of the ascending `origins`, using load before each; the
+    /// regressions are fitted on the `windowRows` hours before each origin (all hours when `nil`).
     static func baseForecasts(_ model: ForecastModelID, origins: [Int], horizon: Int, load: [Double],
-                              vanilla: RegressionDesign?, recency: RegressionDesign?) -> [[Double]] {
+                              vanilla: RegressionDesign?, recency: RegressionDesign?, windowRows: Int?) -> [[Double]] {
         if model == .regressionVanilla || model == .regressionRecency {
             guard let design = (model == .regressionVanilla ? vanilla : recency)?.design else { return [] }
-            let fits = design.fit(firstRow: 0, ends: origins, target: load)
+            let fits = design.fit(firstRow: 0, ends: origins, target: load, windowRows: windowRows)
             return zip(origins, fits).map { origin, coefficients in
                 (origin..<(origin + horizon)).map { design.predict(row: $0, coefficients: coefficients) }
             }
@@ -157,39 +161,81 @@ struct ForecastRun {
         return errors
     }
 
-    /// Combination weights per base model at `origin` (a single 1 for `auto`; empty for base models).
-    private func weights(model: ForecastModelID, origin: Int, baseModels: [ForecastModelID]) -> [(ForecastModelID, Double)] {
-        guard model.isCombination else { return [(model, 1)] }
-        var scored: [(model: ForecastModelID, meanSquared: Double)] = []
+    /// Weights of base models, one list per local hour of day 0...23 of the target hour.
+    typealias HourlyWeights = [[(model: ForecastModelID, weight: Double)]]
+
+    /// Combination weights at `origin` by local hour of day of the target hour (a single 1 for a base model).
+    ///
+    /// Both combinations score every candidate by rolling-origin validation on its forecasts from the daily
+    /// origins of the `selectionWindowDays` days before `origin`, counting only target hours before `origin`.
+    /// `auto` takes, for each hour of day, the candidate with the lowest mean squared error at that hour (the
+    /// lowest over all hours when no error of that hour is known yet); `ensemble` takes, for each hour of day, the
+    /// 3 candidates with the lowest mean squared error at that hour, weighted by 1/MSE.
+    private func weights(model: ForecastModelID, origin: Int, baseModels: [ForecastModelID]) -> HourlyWeights {
+        guard model.isCombination else { return HourlyWeights(repeating: [(model, 1)], count: 24) }
+        var scored: [(model: ForecastModelID, meanSquared: Double, byHour: [Double?])] = []
         for candidate in baseModels where options.candidateModels.contains(candidate) {
             guard let current = base[candidate]?[origin], !current.isEmpty else { continue }
             var sum = 0.0
             var count = 0
+            var hourSum = [Double](repeating: 0, count: 24)
+            var hourCount = [Int](repeating: 0, count: 24)
             for day in stride(from: 1, through: options.selectionWindowDays, by: 1) {
                 guard let past = base[candidate]?[origin - 24 * day], !past.isEmpty else { continue }
                 for item in pastErrors(past, past: origin - 24 * day, before: origin) {
                     sum += item.error * item.error
                     count += 1
+                    hourSum[item.hour] += item.error * item.error
+                    hourCount[item.hour] += 1
                 }
             }
-            if count > 0 { scored.append((candidate, sum / Double(count))) }
+            if count > 0 {
+                let byHour = (0..<24).map { hourCount[$0] > 0 ? hourSum[$0] / Double(hourCount[$0]) : nil }
+                scored.append((candidate, sum / Double(count), byHour))
+            }
         }
-        scored.sort { $0.meanSquared < $1.meanSquared }
-        guard let best = scored.first else { return [] }
-        if model == .auto { return [(best.model, 1)] }
-        let chosen = scored.prefix(3)
-        let total = chosen.reduce(0) { $0 + 1 / max($1.meanSquared, 1e-12) }
-        return chosen.map { ($0.model, 1 / max($0.meanSquared, 1e-12) / total) }
+        // Stable: ties keep the candidates' order.
+        scored = scored.enumerated().sorted { ($0.element.meanSquared, $0.offset) < ($1.element.meanSquared, $1.offset) }
+            .map(\.element)
+        guard let best = scored.first else { return HourlyWeights(repeating: [], count: 24) }
+        if model == .auto {
+            return (0..<24).map { hour in
+                var choice = best.model
+                var lowest = Double.infinity
+                for item in scored {
+                    if let value = item.byHour[hour], value < lowest { lowest = value; choice = item.model }
+                }
+                return [(choice, 1)]
+            }
+        }
+        return (0..<24).map { hour in
+            // Candidates scored at this hour (all of them on their overall error when none is yet).
+            let hourly = scored.filter { $0.byHour[hour] != nil }
+            let ranked = hourly.isEmpty ? scored.map { ($0.model, $0.meanSquared) }
+                : hourly.enumerated().sorted { ($0.element.byHour[hour]!, $0.offset) < ($1.element.byHour[hour]!, $1.offset) }
+                    .map { ($0.element.model, $0.element.byHour[hour]!) }
+            let chosen = ranked.prefix(Self.ensembleSize)
+            let total = chosen.reduce(0) { $0 + 1 / max($1.1, 1e-12) }
+            return chosen.map { (model: $0.0, weight: 1 / max($0.1, 1e-12) / total) }
+        }
     }
 
-    /// The weighted point forecast of base forecasts made at `origin`, or `nil` when one is missing.
-    private func pointForecast(_ weights: [(ForecastModelID, Double)], at origin: Int) -> [Double]? {
+    /// Members of the ensemble at each hour of day.
+    static let ensembleSize = 3
+
+    /// The weighted point forecast of base forecasts made at `origin` (each target hour with the weights of its
+    /// local hour of day), or `nil` when one is missing.
+    private func pointForecast(_ weights: HourlyWeights, at origin: Int) -> [Double]? {
         var result = [Double](repeating: 0, count: options.horizon)
-        for (model, weight) in weights {
-            guard let values = base[model]?[origin], values.count == options.horizon else { return nil }
-            for index in result.indices { result[index] += weight * values[index] }
+        for step in result.indices {
+            let hourWeights = weights[features.hour[origin + step]]
+            if hourWeights.isEmpty { return nil }
+            for (model, weight) in hourWeights {
+                guard let values = base[model]?[origin], values.count == options.horizon else { return nil }
+                result[step] += weight * values[step]
+            }
         }
-        return weights.isEmpty ? nil : result
+        return result
     }
 
     /// The model's forecast at `origin` with quantiles from its errors at the preceding daily origins (for the

@@ -8,9 +8,9 @@ struct BacktestTests {
     /// Candidates of the ensemble and `auto` in these tests (the recency regression is tested on its own).
     static let candidates: [ForecastModelID] = [.seasonalNaiveDaily, .holtWinters, .regressionVanilla]
 
-    /// 75 days of a weekly pattern with noise-like wiggles and a temperature effect.
-    func history() throws -> ForecastHistory {
-        let count = 66 * 24
+    /// `days` days of a weekly pattern with noise-like wiggles and a temperature effect.
+    func history(days: Int = 66) throws -> ForecastHistory {
+        let count = days * 24
         let temperature: [Double] = (0..<count).map { hour in 12 + 6 * sin(Double(hour) / 41) }
         let load: [Double] = (0..<count).map { hour in
             let wiggle: Double = 3 * sin(Double(hour * hour % 97))
@@ -53,33 +53,72 @@ struct BacktestTests {
         #expect(result.forecasts == quiet.forecasts)
     }
 
-    @Test("Backtest forecasts use only load before the origin; quantiles are ordered")
-    func noLookAhead() throws {
+    @Test("No model looks ahead: scrambling the loads after an origin leaves that origin's forecast unchanged",
+          arguments: ForecastModelID.allCases)
+    func noLookAhead(model: ForecastModelID) throws {
         let original = try history()
         let origin = 63 * 24
+        // Reverse the hours after the origin and shift them: a permutation no forecast could survive by chance.
         var changed = original.load
-        for index in origin..<changed.count { changed[index] += 1000 }
+        let after = Array(changed[origin...].reversed())
+        for (offset, value) in after.enumerated() { changed[origin + offset] = value * 1.7 + 300 }
         let altered = try ForecastHistory(start: original.start, load: changed, temperature: original.temperature,
                                           calendar: original.calendar)
-        let options = ForecastOptions(threadCount: 1, quantileWindowDays: 2, selectionWindowDays: 2, candidateModels: Self.candidates)
-        for model in [ForecastModelID.holtWinters, .regressionRecency, .ensemble] {
-            let first = try Forecaster.backtest(history: original, models: [model], origins: [origin], options: options)
-            let second = try Forecaster.backtest(history: altered, models: [model], origins: [origin], options: options)
-            #expect(first.forecasts == second.forecasts, "\(model.rawValue)")
-            let item = first.forecasts[0]
-            for step in item.forecast.indices {
-                #expect(item.p10[step] <= item.p50[step] && item.p50[step] <= item.p90[step])
-            }
+        let options = ForecastOptions(threadCount: 1, quantileWindowDays: 3, selectionWindowDays: 3,
+                                      candidateModels: ForecastModelID.baseModels)
+        let first = try Forecaster.backtest(history: original, models: [model], origins: [origin], options: options)
+        let second = try Forecaster.backtest(history: altered, models: [model], origins: [origin], options: options)
+        #expect(first.forecasts == second.forecasts, "\(model.rawValue)")
+        // The later origin sees the scrambled hours: the test would notice a model that ignores the load.
+        do {
+            let later = origin + 24
+            let before = try Forecaster.backtest(history: original, models: [model], origins: [later], options: options)
+            let after = try Forecaster.backtest(history: altered, models: [model], origins: [later], options: options)
+            #expect(before.forecasts != after.forecasts, "\(model.rawValue) ignores the load")
+        }
+        let item = first.forecasts[0]
+        #expect(item.forecast.allSatisfy { $0.isFinite })
+        for step in item.forecast.indices {
+            #expect(item.p10[step] <= item.p50[step] && item.p50[step] <= item.p90[step])
         }
     }
 
-    @Test("Auto picks the regression on a temperature-driven series; metrics cover 24 hours of day")
+    @Test("Auto selects per hour of day: the weekly naive where it is exact, the daily naive where it is better")
+    func autoPerHour() throws {
+        // Hours 0-11 depend on the weekday only (snaive168 exact, snaive24 off by 10 or 60); hours 12-23
+        // climb 5 MW a day (snaive24 off by 5, snaive168 by 35).
+        let count = 70 * 24
+        let load: [Double] = (0..<count).map { hour in
+            let day = hour / 24
+            return hour % 24 < 12 ? 100 + 10 * Double(day % 7) + Double(hour % 24) : 200 + 5 * Double(day)
+        }
+        let history = try Synthetic.history(load: load)
+        let origins = [68 * 24]
+        let options = ForecastOptions(threadCount: 1, quantileWindowDays: 0, selectionWindowDays: 14,
+                                      candidateModels: [.seasonalNaiveDaily, .seasonalNaiveWeekly])
+        let result = try Forecaster.backtest(history: history, models: [.auto, .seasonalNaiveDaily, .seasonalNaiveWeekly],
+                                             origins: origins, options: options)
+        let auto = result.forecasts[0].forecast
+        let daily = result.forecasts[1].forecast
+        let weekly = result.forecasts[2].forecast
+        #expect(Array(auto[0..<12]) == Array(weekly[0..<12]))
+        #expect(Array(auto[12..<24]) == Array(daily[12..<24]))
+        #expect(auto != daily && auto != weekly)
+        let autoMAE = result.metrics[0].overall.mae
+        #expect(autoMAE < result.metrics[1].overall.mae && autoMAE < result.metrics[2].overall.mae)
+    }
+
+    @Test("Auto picks the regression at every hour of a temperature-driven series; metrics cover 24 hours of day")
     func autoSelection() throws {
-        let history = try history()
-        let result = try Forecaster.backtest(history: history, models: [.auto, .regressionVanilla], origins: [63 * 24],
-                                             options: ForecastOptions(threadCount: 1, quantileWindowDays: 2, selectionWindowDays: 2, candidateModels: Self.candidates))
+        // 28 days of validation origins, all with regression forecasts (which need 60 days of history).
+        let history = try history(days: 92)
+        let origins = [89 * 24, 90 * 24]
+        let result = try Forecaster.backtest(history: history, models: [.auto, .regressionVanilla], origins: origins,
+                                             options: ForecastOptions(threadCount: 1, quantileWindowDays: 2, selectionWindowDays: 28, candidateModels: Self.candidates))
         #expect(result.metrics[0].byHour.count == 24)
-        #expect(result.metrics[0].overall.mape < 2)
+        #expect(result.forecasts[0].forecast == result.forecasts[2].forecast)
+        #expect(result.forecasts[1].forecast == result.forecasts[3].forecast)
+        #expect(result.metrics[0].overall.mape == result.metrics[1].overall.mape)
     }
 }
 

@@ -16,6 +16,14 @@ struct ForecastMetricsTests {
         //          hour 2: p10 (200-200)*0.1=0, p50 (220-200)*0.5=10, p90 (230-200)*0.1=3 -> 13/3
         #expect(abs(metrics.pinball - (8.0 / 3 + 13.0 / 3) / 2) < 1e-12)
         #expect(metrics.count == 2)
+        #expect(metrics.coverage == 100)                                // both actuals inside [p10, p90]
+    }
+
+    @Test("Coverage counts the hours whose actual lies in [p10, p90], bounds included")
+    func coverage() {
+        let metrics = ForecastMetrics.evaluate(forecast: [0, 0, 0, 0], p10: [1, 1, 1, 1], p50: [2, 2, 2, 2],
+                                               p90: [3, 3, 3, 3], actual: [0.5, 1, 3, 3.5], scale: nil)
+        #expect(metrics.coverage == 50)
     }
 
     @Test("Seasonal naive scale is the mean absolute lag-168 difference")

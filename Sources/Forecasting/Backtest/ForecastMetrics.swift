@@ -11,6 +11,9 @@ public struct ForecastMetrics: Sendable, Codable, Equatable {
     public let mase: Double?
     /// Mean pinball loss of p10, p50 and p90 (MW), averaged over the three quantiles.
     public let pinball: Double
+    /// Empirical coverage of the p10-p90 band in percent: the share of hours with p10 <= actual <= p90
+    /// (nominal 80 %).
+    public let coverage: Double
     /// Number of forecast hours scored.
     public let count: Int
 
@@ -20,6 +23,7 @@ public struct ForecastMetrics: Sendable, Codable, Equatable {
                                 scale: Double?) -> ForecastMetrics {
         var absolute = 0.0, squared = 0.0, percentage = 0.0, pinballSum = 0.0
         var percentageCount = 0
+        var covered = 0
         for index in actual.indices {
             let error = actual[index] - forecast[index]
             absolute += abs(error)
@@ -28,6 +32,7 @@ public struct ForecastMetrics: Sendable, Codable, Equatable {
                 percentage += abs(error / actual[index])
                 percentageCount += 1
             }
+            if p10[index] <= actual[index] && actual[index] <= p90[index] { covered += 1 }
             pinballSum += (pinballLoss(actual: actual[index], quantile: p10[index], level: 0.1)
                 + pinballLoss(actual: actual[index], quantile: p50[index], level: 0.5)
                 + pinballLoss(actual: actual[index], quantile: p90[index], level: 0.9)) / 3
@@ -36,7 +41,7 @@ public struct ForecastMetrics: Sendable, Codable, Equatable {
         let mae = absolute / count
         return ForecastMetrics(mape: 100 * percentage / Double(max(percentageCount, 1)), rmse: (squared / count).squareRoot(),
                                mae: mae, mase: scale.flatMap { $0 > 0 ? mae / $0 : nil }, pinball: pinballSum / count,
-                               count: actual.count)
+                               coverage: 100 * Double(covered) / count, count: actual.count)
     }
 
     /// The pinball (quantile) loss of one quantile forecast at `level` (0...1).

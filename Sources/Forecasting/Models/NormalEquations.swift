@@ -22,17 +22,19 @@ struct NormalEquations {
         self.moment = [Double](repeating: 0, count: columnCount)
     }
 
-    /// Adds one sparse row (`width` entries from `offset`); entries with value 0 are skipped.
-    mutating func add(columns: [Int32], values: [Double], offset: Int, width: Int, target: Double) {
+    /// Adds one sparse row (`width` entries from `offset`), or removes it with `sign` -1 (a row leaving a sliding
+    /// training window); entries with value 0 are skipped.
+    mutating func add(columns: [Int32], values: [Double], offset: Int, width: Int, target: Double, sign: Double = 1) {
         let count = columnCount
         for first in 0..<width {
             let value = values[offset + first]
             if value == 0 { continue }
+            let signed = sign * value
             let column = Int(columns[offset + first])
-            moment[column] += value * target
+            moment[column] += signed * target
             for second in 0..<width {
                 let other = Int(columns[offset + second])
-                if other >= column { gram[column * count + other] += value * values[offset + second] }
+                if other >= column { gram[column * count + other] += signed * values[offset + second] }
             }
         }
     }

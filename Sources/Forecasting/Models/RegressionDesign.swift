@@ -1,7 +1,9 @@
 /// The regressors of the two multiple-linear-regression models, built once for a whole series.
 ///
-/// Vanilla (Hong, Wang, White 2014; GEFCom2012 benchmark): trend + month + day-of-week x hour
-/// + (T, T^2, T^3) x hour + (T, T^2, T^3) x month. Recency (after Wang, Liu, Hong 2016): the vanilla terms with
+/// Vanilla (Hong 2010 thesis, section 5; Hong, Pinson, Fan 2014, "Global Energy Forecasting Competition 2012",
+/// IJF 30:357-363): Load = b0 + b1 Trend + b2 Month + b3 Weekday x Hour + b4 Month x T + b5 Month x T^2
+/// + b6 Month x T^3 + b7 Hour x T + b8 Hour x T^2 + b9 Hour x T^3, the class variables as dummies; 285 columns
+/// (`columnName(_:)` names each one, in Hong's term order). Recency (after Wang, Liu, Hong 2016): the vanilla terms with
 /// day types where holidays form an eighth day class, plus, for the temperatures lagged 1...6 hours and the
 /// daily moving averages of the previous one and two days (means of hours t-24...t-1 and t-48...t-25), the
 /// value x hour and its square and cube as single columns. (Interacting the square and cube with the hour
@@ -12,6 +14,10 @@
 struct RegressionDesign: Sendable {
     /// The sparse rows, one per hour of the series.
     let design: SparseDesign
+    /// Number of day classes: 7 weekdays, or 8 with holidays as their own class (recency).
+    let dayClasses: Int
+    /// Number of recency temperature series (lags and moving averages; 0 for vanilla).
+    let extraSeries: Int
 
     /// Lags (hours) of the recency temperatures.
     static let temperatureLags = [1, 2, 3, 4, 5, 6]
@@ -22,13 +28,14 @@ struct RegressionDesign: Sendable {
     init(recency: Bool, features: CalendarFeatures, temperature: [Double], count: Int) {
         let dayClasses = recency ? 8 : 7
         let extraSeries = recency ? Self.temperatureLags.count + Self.movingAverageDays.count : 0
-        // Column layout.
-        let trendColumn = 0
-        let monthBase = 1                              // 11 columns, February...December
-        let dayHourBase = monthBase + 11               // dayClasses * 24
-        let hourTemperatureBase = dayHourBase + dayClasses * 24   // 3 * 24
-        let monthTemperatureBase = hourTemperatureBase + 72       // 3 * 11
-        let extraBase = monthTemperatureBase + 33                 // extraSeries * 3 * 24
+        self.dayClasses = dayClasses
+        self.extraSeries = extraSeries
+        let trendColumn = Self.trendColumn
+        let monthBase = Self.monthBase
+        let dayHourBase = Self.dayHourBase
+        let hourTemperatureBase = Self.hourTemperatureBase(dayClasses: dayClasses)
+        let monthTemperatureBase = hourTemperatureBase + 72
+        let extraBase = monthTemperatureBase + 33
         let columnCount = extraBase + extraSeries * (24 + 2)
         let width = 3 + 3 + 3 + extraSeries * 3
         var design = SparseDesign(rowCount: count, width: width, columnCount: columnCount)
@@ -61,6 +68,50 @@ struct RegressionDesign: Sendable {
             }
         }
         self.design = design
+    }
+
+    // Column layout: trend (1), month February...December (11), day class x hour (dayClasses * 24),
+    // (T, T^2, T^3) x hour (3 * 24), (T, T^2, T^3) x month February...December (3 * 11), then per recency series
+    // value x hour (24), its square (1) and its cube (1).
+    static let trendColumn = 0
+    static let monthBase = 1
+    static let dayHourBase = monthBase + 11
+    static func hourTemperatureBase(dayClasses: Int) -> Int { dayHourBase + dayClasses * 24 }
+
+    /// Month names of the month dummies and month x temperature columns (index 0 = January, the reference).
+    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    /// Day-class names (0 = Sunday; 7 = holiday in the recency model).
+    static let dayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Holiday"]
+
+    /// The term a column stands for, in Hong's notation: `Trend`, `Month[Feb]`, `Weekday[Mon]xHour[7]`,
+    /// `T^2xHour[13]`, `T^3xMonth[Jul]`, and for the recency series `Lag1xHour[5]`, `MA24h^2` and so on.
+    func columnName(_ column: Int) -> String {
+        let hourTemperatureBase = Self.hourTemperatureBase(dayClasses: dayClasses)
+        let monthTemperatureBase = hourTemperatureBase + 72
+        let extraBase = monthTemperatureBase + 33
+        func power(_ degree: Int) -> String { degree == 0 ? "T" : "T^\(degree + 1)" }
+        switch column {
+        case Self.trendColumn:
+            return "Trend"
+        case Self.monthBase..<Self.dayHourBase:
+            return "Month[\(Self.monthNames[column - Self.monthBase + 1])]"
+        case Self.dayHourBase..<hourTemperatureBase:
+            let offset = column - Self.dayHourBase
+            return "Weekday[\(Self.dayNames[offset / 24])]xHour[\(offset % 24)]"
+        case hourTemperatureBase..<monthTemperatureBase:
+            let offset = column - hourTemperatureBase
+            return "\(power(offset / 24))xHour[\(offset % 24)]"
+        case monthTemperatureBase..<extraBase:
+            let offset = column - monthTemperatureBase
+            return "\(power(offset / 11))xMonth[\(Self.monthNames[offset % 11 + 1])]"
+        default:
+            let offset = column - extraBase
+            let series = offset / 26
+            let name = series < Self.temperatureLags.count ? "Lag\(Self.temperatureLags[series])"
+                : "MA\(24 * Self.movingAverageDays[series - Self.temperatureLags.count])h"
+            let slot = offset % 26
+            return slot < 24 ? "\(name)xHour[\(slot)]" : "\(name)^\(slot - 22)"
+        }
     }
 
     /// The lagged and moving-average temperature series (the first hours repeat the first available value).

@@ -41,13 +41,24 @@ struct SparseDesign: Sendable {
         fit(firstRow: rows.lowerBound, ends: [rows.upperBound], target: target)[0]
     }
 
-    /// Coefficients fitted on rows `firstRow..<end` for each of the ascending `ends`, updating the normal
-    /// equations with the rows between consecutive ends instead of rebuilding them.
-    func fit(firstRow: Int, ends: [Int], target: [Double]) -> [[Double]] {
+    /// Coefficients fitted for each of the ascending `ends` on rows `max(firstRow, end - windowRows)..<end`
+    /// (all rows from `firstRow` when `windowRows` is `nil`), updating the normal equations with the rows that
+    /// enter and leave the window between consecutive ends instead of rebuilding them.
+    func fit(firstRow: Int, ends: [Int], target: [Double], windowRows: Int? = nil) -> [[Double]] {
         var equations = NormalEquations(columnCount: columnCount)
-        var next = firstRow
+        var first = ends.first.map { max(firstRow, $0 - (windowRows ?? $0)) } ?? firstRow
+        var next = first
         var results: [[Double]] = []
         for end in ends {
+            let start = max(firstRow, end - (windowRows ?? end))
+            while first < start {
+                if first < next {
+                    equations.add(columns: columns, values: values, offset: first * width, width: width,
+                                  target: target[first], sign: -1)
+                }
+                first += 1
+            }
+            next = max(next, first)
             while next < end {
                 equations.add(columns: columns, values: values, offset: next * width, width: width, target: target[next])
                 next += 1
