@@ -30,12 +30,30 @@ public enum DispatchOptimizer {
         var diagnosis: InfeasibilityDiagnosis?
         var reportedState: DispatchState?
 
+        let rolling = plan.windows.count > 1
+        state.periodProgress = Self.startingProgress(network, options: options, calendar: calendar,
+                                                     carried: state.periodProgress)
+        let budgeter: WindowBudgeter? = try (rolling || options.targetPeriod == .calendarYear)
+            ? Self.budgeter(network, options: options, plan: plan, calendar: calendar, solver: solver,
+                            timings: &timings)
+            : nil
+        // Cyclic units rolled over the horizon start where the plan ends them (or where the first window
+        // decides) and the window that ends the horizon returns them there.
+        let cyclic = rolling ? Self.cyclicUnits(network).filter { options.initialState?.storedEnergyMWh[$0] == nil } : []
+        var cycleStart: [String: Double] = [:]
+
         for (index, (start, length, committed)) in plan.windows.enumerated() {
             var began = clock.now
             let window = HourWindow(axis: network.timeAxis, start: start, count: length, calendar: calendar)
+            var boundary = budgeter?.boundary(start: start, length: length, progress: state.periodProgress ?? PeriodProgress(period: "horizon"))
+            for id in cyclic {
+                if index == 0 { boundary?.energyStart[id] = budgeter?.guide?.finalEnergy[id].map { .given($0) } ?? .free }
+                if let energy = cycleStart[id], start + length >= plan.lastHour + 1 {
+                    boundary?.cycleEnd[id] = (hour: plan.lastHour - start, energyMWh: energy)
+                }
+            }
             let formulation = try DispatchFormulation.build(network: network, window: window, state: state,
-                                                            periodShare: Double(length) / Double(plan.hourCount),
-                                                            commitment: options.commitment)
+                                                            boundary: boundary, commitment: options.commitment)
             let model = try formulation.model()
             timings.buildSeconds += seconds(clock.now - began)
 
@@ -61,24 +79,104 @@ public enum DispatchOptimizer {
                 break
             }
             if solution.status != .optimal { status = solution.status }
+            if index == 0 {
+                for id in cyclic {
+                    if case .given(let energy) = boundary?.energyStart[id] { cycleStart[id] = energy }
+                    if let column = formulation.energyStart[id] { cycleStart[id] = primal.columnValues[column] }
+                }
+            }
             let extraction = DispatchExtraction(formulation: formulation, primal: primal, dual: solution.dual, committed: committed)
             let windowUnits = extraction.units()
             append(windowUnits, to: &units)
             append(extraction.prices(), to: &prices)
-            totals.add(extraction.totals(units: windowUnits))
+            let windowTotals = extraction.totals(units: windowUnits)
+            totals.add(windowTotals)
             // The reported state: after `stateAfterHours` when that hour ends in this window.
             if let hours = options.stateAfterHours.map({ $0 - timestamps.count }), hours > 0, hours < committed {
                 reportedState = extraction.endState(carrying: state, after: hours)
+                let partial = DispatchExtraction(formulation: formulation, primal: primal, dual: solution.dual, committed: hours)
+                reportedState?.periodProgress?.add(partial.totals(units: partial.units()), hours: hours)
+            }
+            if reportedState != nil, let hours = options.stateAfterHours {
+                reportedState?.validFrom = Self.hourAfter(network.timeAxis, snapshot: options.firstHour + hours - 1)
             }
             timestamps += network.timeAxis.snapshots[start..<(start + committed)]
             state = extraction.endState(carrying: state, after: committed)
+            state.validFrom = Self.hourAfter(network.timeAxis, snapshot: start + committed - 1)
+            state.periodProgress?.add(windowTotals, hours: committed)
             timings.extractSeconds += seconds(clock.now - began)
             options.progress?(index + 1, plan.windows.count)
             if solution.status != .optimal { break }
         }
-        return DispatchResult(status: status, timestamps: timestamps, units: units, prices: prices, kpis: totals.kpis,
+        var kpis = totals.kpis
+        if rolling, let connection = network.gridConnection, let tariff = connection.tariff, let charge = tariff.demandCharge,
+           let imports = units.first(where: { $0.component == "grid" })?.discharge {
+            let window = HourWindow(axis: network.timeAxis, start: options.firstHour, count: timestamps.count, calendar: calendar)
+            kpis.costs.demandCharge = DemandChargeAccount(network: network, connection: connection, tariff: tariff, charge: charge,
+                                                          window: window, imports: imports, carried: options.initialState).cost
+            kpis.objective = kpis.costs.total
+        }
+        kpis.addShortfalls(of: network, totals: totals)
+        return DispatchResult(status: status, timestamps: timestamps, units: units, prices: prices, kpis: kpis,
                               finalState: reportedState ?? state, timings: timings, mipGap: mipGap, solverName: solver.name, method: method,
                               diagnosis: diagnosis, certifiedGap: certifiedGap)
+    }
+
+    /// The progress the period starts from: the carried one when it belongs to the same calendar year (runs),
+    /// else none yet.
+    private static func startingProgress(_ network: Network, options: DispatchOptions, calendar: LocalCalendar,
+                                         carried: PeriodProgress?) -> PeriodProgress {
+        guard options.targetPeriod == .calendarYear, options.firstHour < network.timeAxis.count else {
+            return PeriodProgress(period: "horizon")
+        }
+        let year = String(calendar.localTime(network.timeAxis.snapshots[options.firstHour]).year)
+        if let carried, carried.period == year { return carried }
+        return PeriodProgress(period: year)
+    }
+
+    /// The budgeter of rolling windows and runs; solves the one-LP plan of the requested hours for the plan guide.
+    private static func budgeter(_ network: Network, options: DispatchOptions, plan: WindowPlan, calendar: LocalCalendar,
+                                 solver: any LinearSolver, timings: inout DispatchTimings) throws(DispatchError) -> WindowBudgeter {
+        var guide: PlanGuide?
+        if options.guide == .plan && options.targetPeriod == .horizon && plan.windows.count > 1 {
+            let clock = ContinuousClock(), began = clock.now
+            let window = HourWindow(axis: network.timeAxis, start: options.firstHour, count: plan.hourCount, calendar: calendar)
+            let formulation = try DispatchFormulation.build(network: network, window: window, state: options.initialState)
+            let model = try formulation.model()
+            timings.buildSeconds += seconds(clock.now - began)
+            let solution = try solve(model, solver: solver, options: options.solver)
+            timings.solveSeconds += solution.solveSeconds
+            if let primal = solution.primal {
+                guide = PlanGuide(formulation: formulation, primal: primal, dual: solution.dual)
+            }
+        }
+        var remaining: ((Int) -> Double)?
+        if options.targetPeriod == .calendarYear {
+            let axis = network.timeAxis
+            remaining = { snapshot in
+                guard snapshot < axis.count else { return 0 }
+                let time = calendar.localTime(axis.snapshots[snapshot])
+                var components = DateComponents(year: time.year + 1, month: 1, day: 1)
+                components.timeZone = axis.timeZone
+                var gregorian = Calendar(identifier: .gregorian)
+                gregorian.timeZone = axis.timeZone
+                guard let end = gregorian.date(from: components) else { return 0 }
+                return max(0, end.timeIntervalSince(axis.snapshots[snapshot]) / 3600)
+            }
+        }
+        return WindowBudgeter(network: network, firstHour: options.firstHour, hourCount: plan.hourCount,
+                              guide: guide, remainingHours: remaining)
+    }
+
+    /// The hour after `snapshot`: the next snapshot, or one hour later at the end of the time axis.
+    private static func hourAfter(_ axis: TimeAxis, snapshot: Int) -> Date? {
+        guard snapshot >= 0, snapshot < axis.count else { return nil }
+        return snapshot + 1 < axis.count ? axis.snapshots[snapshot + 1] : axis.snapshots[snapshot].addingTimeInterval(3600)
+    }
+
+    /// Ids of the cyclic storage units and stores.
+    private static func cyclicUnits(_ network: Network) -> [String] {
+        network.storageUnits.filter(\.isCyclic).map(\.id.rawValue) + network.stores.filter(\.isCyclic).map(\.id.rawValue)
     }
 
     private static func solve(_ model: LinearModel, solver: any LinearSolver,
@@ -98,9 +196,14 @@ public enum DispatchOptimizer {
                                      holidays: HolidayCalendar(code: network.holidays) ?? .none)
         guard let first = plan.windows.first else { throw DispatchError.noHours }
         let window = HourWindow(axis: network.timeAxis, start: first.start, count: first.length, calendar: calendar)
+        let boundary = plan.windows.count > 1 || options.targetPeriod == .calendarYear
+            ? WindowBudgeter(network: network, firstHour: options.firstHour, hourCount: plan.hourCount, guide: nil,
+                             remainingHours: nil)
+                .boundary(start: first.start, length: first.length,
+                          progress: options.initialState?.periodProgress ?? PeriodProgress(period: "horizon"))
+            : nil
         return try DispatchFormulation.build(network: network, window: window, state: options.initialState,
-                                             periodShare: Double(first.length) / Double(plan.hourCount),
-                                             commitment: options.commitment).model()
+                                             boundary: boundary, commitment: options.commitment).model()
     }
 
     /// Appends per-window series to the running ones (matching by position: every window has
@@ -132,6 +235,8 @@ struct WindowPlan {
     let windows: [(start: Int, length: Int, committed: Int)]
     /// Hours requested in all.
     let hourCount: Int
+    /// The last requested snapshot.
+    var lastHour: Int { (windows.first?.start ?? 0) + hourCount - 1 }
 
     init(network: Network, options: DispatchOptions) throws(DispatchError) {
         let total = network.timeAxis.count

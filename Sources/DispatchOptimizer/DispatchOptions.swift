@@ -19,6 +19,12 @@ public struct DispatchOptions: Sendable {
     /// Report the state after this many dispatched hours instead of after the last (e.g. 24 for a
     /// daily run planning 48 h: the state the next run starts from).
     public var stateAfterHours: Int?
+    /// The period of the targets and limits: the requested hours (default), or the calendar year that
+    /// scheduled runs track year to date through ``DispatchState/periodProgress``.
+    public var targetPeriod: TargetPeriod = .horizon
+    /// What rolling windows aim for at their end: the one-LP plan of the requested hours (default), or the rest of
+    /// each target spread evenly over the period's remaining hours (docs/dispatch.md, "Rolling windows").
+    public var guide: RollingGuide = .plan
     /// Called after each window is solved and extracted with the windows done so far (1...total) and the
     /// number of windows, on the dispatching thread (e.g. for a progress bar); nil: not called. Not called
     /// for a window whose solve ended without a usable answer.
@@ -38,4 +44,21 @@ public struct DispatchOptions: Sendable {
         self.stateAfterHours = stateAfterHours
         self.progress = progress
     }
+}
+
+/// The period over which targets and limits (RE share, CFE score, CO2 cap, contract volumes) hold.
+public enum TargetPeriod: String, Sendable, Codable {
+    /// The requested hours.
+    case horizon
+    /// The local calendar year, tracked year to date across runs.
+    case calendarYear = "calendar_year"
+}
+
+/// What a rolling window must reach on each period target at its end.
+public enum RollingGuide: String, Sendable, Codable {
+    /// The running sums of the one-LP plan of the requested hours, solved once; its stored-energy duals value
+    /// the energy left at each window's end.
+    case plan
+    /// The rest of the target spread evenly over the remaining hours of the period; no terminal value.
+    case proRata = "pro_rata"
 }

@@ -3,10 +3,10 @@ import GridModel
 extension DispatchFormulation {
     /// PPAs: delivery `d[t] = capacity·profile[t]` (MW), or `0 ≤ d[t] ≤ capacity·profile[t]` when
     /// curtailable, at `w_t·price[t]`; physical PPAs enter their bus's balance, virtual ones only
-    /// the RE100 accounting. Volume limits `min ≤ Σ w_t·d[t] ≤ max` (MWh, pro-rated per window) as a chain of daily
-    /// partial sums.
+    /// the RE100 accounting. Volume limits `min ≤ Σ w_t·d[t] + shortfall ≤ max` (MWh) as a chain of daily partial sums from
+    /// the year to date, bounded by the window's budget; the minimum is soft unless targets are hard.
     mutating func addPowerPurchaseAgreements() {
-        for contract in network.powerPurchaseAgreements {
+        for (k, contract) in network.powerPurchaseAgreements.enumerated() {
             let name = ComponentName.sanitized(contract.id.rawValue)
             let columns = (0..<window.count).map { h in
                 let t = window.snapshot(h)
@@ -19,26 +19,34 @@ extension DispatchFormulation {
                 for h in 0..<window.count { inject(columns[h], coefficient: 1, at: bus, hour: h) }
             }
             if contract.maximumVolume != nil || contract.minimumVolume != nil {
-                addPeriodSum("ppa_volume(\(name))", id: name,
-                             lower: (contract.minimumVolume ?? 0) * periodShare,
-                             upper: contract.maximumVolume.map { $0 * periodShare } ?? .infinity,
+                var budget = boundary.ppaVolume[contract.id.rawValue]
+                    ?? WindowBoundary.Budget(lower: contract.minimumVolume ?? -.infinity, upper: contract.maximumVolume ?? .infinity)
+                var final: Expression = []
+                if budget.lower.isFinite, let shortfall = addShortfallColumn("ppa_shortfall(\(name))", pricePerUnit: shortfallPrice) {
+                    targetShortfall.ppaVolume[k] = shortfall
+                    final.append((shortfall, 1))
+                }
+                if !budget.lower.isFinite { budget.lower = -.infinity }
+                addPeriodSum("ppa_volume(\(name))", id: name, initial: budget.initial, lower: budget.lower,
+                             upper: budget.upper, final: final,
                              terms: (0..<window.count).map { h in [(columns[h], weight(\.generatorWeights, h))] })
             }
             ppaDelivery.append(columns)
         }
     }
 
-    /// REC and green-premium purchases (MWh over the window, limits pro-rated): certificates that
+    /// REC and green-premium purchases (MWh over the window, up to what is left of the period's limits): certificates that
     /// count toward the annual RE share at their price, without delivering energy.
     mutating func addCertificates() {
         let contracts = network.contracts
         if let price = contracts.recPrice {
-            recPurchase = addColumn("rec_purchase", lower: 0, upper: contracts.recLimit.map { $0 * periodShare } ?? .infinity,
+            recPurchase = addColumn("rec_purchase", lower: 0,
+                                    upper: max(0, boundary.recRemaining ?? contracts.recLimit ?? .infinity),
                                     cost: price, category: .certificates)
         }
         if let price = contracts.greenPremiumPrice {
             greenPremiumPurchase = addColumn("green_premium", lower: 0,
-                                             upper: contracts.greenPremiumLimit.map { $0 * periodShare } ?? .infinity,
+                                             upper: max(0, boundary.greenPremiumRemaining ?? contracts.greenPremiumLimit ?? .infinity),
                                              cost: price, category: .certificates)
         }
     }

@@ -44,22 +44,33 @@ extension DispatchFormulation {
         return terms
     }
 
-    /// Annual (horizon) matching: `Σ_t w_t·renewable[t] + REC + green premium ≥ share·Σ_t w_t·consumption[t]`,
-    /// the sum as a chain of daily partial sums (``addPeriodSum(_:id:initial:lower:upper:final:terms:)``).
+    /// Total demand in hour `h` (MW): consumption plus load not served. Shares are defined on it, so
+    /// shedding load never helps a target (docs/kpis.md).
+    func demand(_ h: Int) -> Expression {
+        consumption(h) + unserved.compactMap { $0?[h] }.map { ($0, 1.0) }
+    }
+
+    /// Annual (period) matching: `Σ_t w_t·renewable[t] + REC + green premium + shortfall ≥ share·Σ_t w_t·demand[t]`,
+    /// the sum as a chain of daily partial sums (``addPeriodSum(_:id:initial:lower:upper:final:terms:)``)
+    /// starting from the year to date and bounded by the window's budget (``WindowBoundary``).
     mutating func addRenewableShareTarget() {
         guard let share = network.targets.annualRenewableShare else { return }
-        var certificates: Expression = []
-        if let rec = recPurchase { certificates.append((rec, 1)) }
-        if let premium = greenPremiumPurchase { certificates.append((premium, 1)) }
+        var final: Expression = []
+        if let rec = recPurchase { final.append((rec, 1)) }
+        if let premium = greenPremiumPurchase { final.append((premium, 1)) }
+        targetShortfall.renewableShare = addShortfallColumn("re_share_shortfall", pricePerUnit: shortfallPrice)
+        if let shortfall = targetShortfall.renewableShare { final.append((shortfall, 1)) }
         let terms = (0..<window.count).map { h in
             let w = weight(\.generatorWeights, h)
-            return SparseSum(renewableSupply(h)).scaled(w).adding(consumption(h), scale: -share * w).terms
+            return SparseSum(renewableSupply(h)).scaled(w).adding(demand(h), scale: -share * w).terms
         }
-        addPeriodSum("re_share", id: "complex", lower: 0, upper: .infinity, final: certificates, terms: terms)
+        let budget = boundary.renewableShare
+        addPeriodSum("re_share", id: "complex", initial: budget.initial, lower: budget.lower, upper: budget.upper,
+                     final: final, terms: terms)
     }
 
     /// Hourly 24/7 matching: `cfe[t] ≤ consumption[t]`, `cfe[t] ≤ carbon-free supply[t]`,
-    /// `Σ_t w_t·cfe[t] ≥ score·Σ_t w_t·consumption[t]` (the sum as a chain of daily partial sums).
+    /// `Σ_t w_t·cfe[t] + shortfall ≥ score·Σ_t w_t·demand[t]` (the sum as a chain of daily partial sums).
     mutating func addCarbonFreeTarget() {
         guard let score = network.targets.hourlyCarbonFreeScore else { return }
         var matched: [Int] = []
@@ -72,11 +83,15 @@ extension DispatchFormulation {
                            terms: SparseSum(carbonFreeSupply(h)).adding([(cfe, -1)]).terms)
             matched.append(cfe)
         }
+        carbonFreeMatched = matched
+        targetShortfall.carbonFree = addShortfallColumn("cfe_score_shortfall", pricePerUnit: shortfallPrice)
         let terms = (0..<window.count).map { h in
             let w = weight(\.generatorWeights, h)
-            return SparseSum([(matched[h], w)]).adding(consumption(h), scale: -score * w).terms
+            return SparseSum([(matched[h], w)]).adding(demand(h), scale: -score * w).terms
         }
-        addPeriodSum("cfe_score", id: "complex", lower: 0, upper: .infinity, terms: terms)
+        let budget = boundary.carbonFree
+        addPeriodSum("cfe_score", id: "complex", initial: budget.initial, lower: budget.lower, upper: budget.upper,
+                     final: targetShortfall.carbonFree.map { [($0, 1)] } ?? [], terms: terms)
     }
 
     /// Emissions in hour `h` (t/h): generator output times its carrier's intensity, PPA delivery
@@ -95,14 +110,56 @@ extension DispatchFormulation {
         return terms
     }
 
-    /// CO2 cap: `Σ_t w_t·emissions[t] ≤ cap` (t, pro-rated per window), as a chain of daily partial sums.
+    /// CO2 cap: `Σ_t w_t·emissions[t] − excess ≤ cap` (t) as a chain of daily partial sums, from the year to
+    /// date and bounded by the window's budget.
     mutating func addCarbonCap() {
-        guard let cap = network.targets.co2Cap else { return }
+        guard network.targets.co2Cap != nil else { return }
         let terms = (0..<window.count).map { h in
             let w = weight(\.generatorWeights, h)
             return emissions(h).map { ($0.column, $0.coefficient * w) }
         }
-        addPeriodSum("co2_cap", id: "complex", lower: -.infinity, upper: cap * periodShare, terms: terms)
+        targetShortfall.co2Excess = addShortfallColumn("co2_excess", pricePerUnit: co2ExcessPrice)
+        let budget = boundary.co2
+        addPeriodSum("co2_cap", id: "complex", initial: budget.initial, lower: budget.lower, upper: budget.upper,
+                     final: targetShortfall.co2Excess.map { [($0, -1)] } ?? [], terms: terms)
+    }
+
+    /// A column for the shortfall of a soft target at `price` per unit (category ``CostCategory/targetShortfall``);
+    /// nil when the grid's targets are hard.
+    mutating func addShortfallColumn(_ name: String, pricePerUnit price: Double) -> Int? {
+        guard !network.targets.areHard else { return nil }
+        return addColumn(name, lower: 0, upper: .infinity, cost: price, category: .targetShortfall)
+    }
+
+    /// Price per MWh of a target's shortfall (``shortfallPrice(of:)``).
+    var shortfallPrice: Double { Self.shortfallPrice(of: network) }
+    /// Price per t of CO2 above the cap (``co2ExcessPrice(of:)``).
+    var co2ExcessPrice: Double { Self.co2ExcessPrice(of: network) }
+
+    /// Price per MWh of a target's shortfall: the grid's `shortfall_price_per_mwh`, else ten times the
+    /// dearest energy the grid can buy (the tariff's dearest energy price with adders and surcharges, the flat
+    /// import price, PPAs, certificates, fuel), so a shortfall is taken only when no purchase can close the gap.
+    static func shortfallPrice(of network: Network) -> Double {
+        if let price = network.targets.shortfallPrice { return price }
+        var prices = [network.contracts.recPrice ?? 0, network.contracts.greenPremiumPrice ?? 0]
+        prices += network.generators.map(\.marginalCost.maximum) + network.powerPurchaseAgreements.map(\.price.maximum)
+        if let connection = network.gridConnection {
+            prices.append(connection.importPrice.maximum)
+            if let tariff = connection.tariff {
+                let energy = tariff.energyPrices.map(\.pricePerMWh).filter(\.isFinite).reduce(0, max)
+                prices.append((energy + tariff.adders.map(\.pricePerMWh).reduce(0, +)) * (1 + tariff.surchargeShare))
+            }
+        }
+        return 10 * prices.filter(\.isFinite).reduce(1, max)
+    }
+
+    /// Price per t of CO2 above the cap: the grid's `co2_excess_price_per_t`, else the shortfall price per MWh
+    /// divided by the dirtiest intensity the grid has (t/MWh: grid emission factor or a carrier), so avoiding a
+    /// tonne by shedding load never pays where the value of lost load exceeds the shortfall price.
+    static func co2ExcessPrice(of network: Network) -> Double {
+        if let price = network.targets.co2ExcessPrice { return price }
+        let intensities = network.carriers.map(\.co2Intensity) + [network.gridConnection?.emissionFactor.maximum ?? 0]
+        return shortfallPrice(of: network) / max(intensities.filter(\.isFinite).reduce(0, max), 0.1)
     }
 }
 

@@ -29,7 +29,11 @@ extension DispatchFormulation {
     /// `p_min_pu·p_nom·u[t] ≤ p[t] ≤ p_max_pu·p_nom·u[t]`, start-ups `s[t] ≥ u[t] − u[t−1]` and
     /// shut-downs `d[t] ≥ u[t−1] − u[t]` (with `u[−1]` from the carried state, else on), minimum up
     /// time `Σ_{τ=t−UT+1..t} s[τ] ≤ u[t]` and down time `Σ_{τ=t−DT+1..t} d[τ] ≤ 1 − u[t]`;
-    /// cost `start_up_cost·s + shut_down_cost·d`.
+    /// cost `start_up_cost·s + shut_down_cost·d`. A unit carried in on for `k < UT` hours
+    /// (`state.hoursInStatus`) stays on for the rest of its up time, `u[t] = 1` for `t < UT − k` (rows
+    /// `min_up_carried(g,tNNNN)`); one carried in off for `k < DT` hours stays off, `u[t] = 0` for
+    /// `t < DT − k` (rows `min_down_carried(g,tNNNN)`); both within the window. Without a carried count the
+    /// unit has been in its status longer than either minimum.
     private mutating func addCommitment(name: String, power: [Int], generator: Generator) {
         let wasOn = state?.unitIsOn[generator.id.rawValue] ?? true
         var status: [Int] = [], startUp: [Int] = [], shutDown: [Int] = []
@@ -67,10 +71,35 @@ extension DispatchFormulation {
                                terms: recent.map { (shutDown[$0], 1.0) } + [(status[h], 1)])
             }
         }
+        if let hours = state?.hoursInStatus[generator.id.rawValue] {
+            let family = wasOn ? "min_up_carried" : "min_down_carried"
+            let remaining = min((wasOn ? upTime : downTime) - max(hours, 0), window.count)
+            for h in 0..<max(remaining, 0) {
+                builder.addRow(name: ComponentName.hourly(family, name, window.snapshot(h)),
+                               lower: wasOn ? 1 : -.infinity, upper: wasOn ? .infinity : 0, terms: [(status[h], 1)])
+            }
+        }
         commitmentStatus.append((generator.id.rawValue, status))
     }
 
+    /// Ramp limits of a generator where given (MW): `p[t] − p[t−1] ≤ ramp_up·p_nom` (rows `ramp_up(g,tNNNN)`) and
+    /// `p[t−1] − p[t] ≤ ramp_down·p_nom` (rows `ramp_down(g,tNNNN)`) for the window's hours `t ≥ 1`, and for its
+    /// first hour against the output carried from the hour before (`state.lastOutputMW`, from the previous
+    /// window or run): `p[0] ≤ p_last + ramp_up·p_nom`, `p[0] ≥ p_last − ramp_down·p_nom`. Without a carried
+    /// output the first hour is free, as in PyPSA.
     private mutating func addRampLimits(name: String, columns: [Int], generator: Generator) {
+        guard generator.rampUpLimit != nil || generator.rampDownLimit != nil else { return }
+        if let last = state?.lastOutputMW[generator.id.rawValue], last.isFinite, let first = columns.first {
+            let t = window.snapshot(0)
+            if let up = generator.rampUpLimit {
+                builder.addRow(name: ComponentName.hourly("ramp_up", name, t), upper: last + up * generator.nominalPower,
+                               terms: [(first, 1)])
+            }
+            if let down = generator.rampDownLimit {
+                builder.addRow(name: ComponentName.hourly("ramp_down", name, t), lower: last - down * generator.nominalPower,
+                               terms: [(first, 1)])
+            }
+        }
         for h in 1..<max(window.count, 1) {
             let t = window.snapshot(h)
             if let up = generator.rampUpLimit {
@@ -108,9 +137,9 @@ extension DispatchFormulation {
                 inject(charge[h], coefficient: -1, at: unit.bus, hour: h)
             }
             let inflow = (0..<window.count).map { unit.inflow.value(at: window.snapshot($0)) }
-            addEnergyContinuity(family: "soc_balance", name: name, energy: energy, standingLoss: unit.standingLoss,
-                                isCyclic: unit.isCyclic, carried: state?.storedEnergyMWh[unit.id.rawValue],
-                                initial: unit.stateOfChargeInitial) { h, w in
+            addEnergyContinuity(family: "soc_balance", name: name, id: unit.id.rawValue, energy: energy,
+                                standingLoss: unit.standingLoss, isCyclic: unit.isCyclic, initial: unit.stateOfChargeInitial,
+                                capacity: (0, unit.energyCapacity)) { h, w in
                 var terms: [(column: Int, coefficient: Double)] = [
                     (charge[h], -w * unit.efficiencyStore), (discharge[h], w / unit.efficiencyDispatch),
                 ]
@@ -144,9 +173,10 @@ extension DispatchFormulation {
                                         upper: store.maximumPerUnit.value(at: t) * store.nominalEnergy))
                 inject(power[h], coefficient: 1, at: store.bus, hour: h)
             }
-            addEnergyContinuity(family: "e_balance", name: name, energy: energy, standingLoss: store.standingLoss,
-                                isCyclic: store.isCyclic, carried: state?.storedEnergyMWh[store.id.rawValue],
-                                initial: store.energyInitial) { h, w in ([(power[h], w)], 0) }
+            addEnergyContinuity(family: "e_balance", name: name, id: store.id.rawValue, energy: energy,
+                                standingLoss: store.standingLoss, isCyclic: store.isCyclic, initial: store.energyInitial,
+                                capacity: (store.minimumPerUnit.minimum * store.nominalEnergy,
+                                           store.maximumPerUnit.maximum * store.nominalEnergy)) { h, w in ([(power[h], w)], 0) }
             storePower.append(power)
             storeEnergy.append(energy)
         }
@@ -154,12 +184,22 @@ extension DispatchFormulation {
 
     /// Energy continuity of a storage unit or store: `e[t] − (1−loss)^{w_t}·e[t−1] + flows(t) = inflow(t)`,
     /// where `flows` gives the hour's other terms and constant for weight `w_t`. The hour before the
-    /// first is the last (cyclic), the carried energy (with one hour of standing loss) or the
-    /// initial energy (without, as in PyPSA).
+    /// first is, in this order: the energy carried in from the previous window or run (with one hour of
+    /// standing loss), a start given by the ``WindowBoundary`` (with loss) or decided by this window (column
+    /// `e_start(id)`, the first window of a cyclic unit rolled over a longer horizon), the last hour of the
+    /// window (cyclic, one LP), or the grid's initial energy (without loss, as in PyPSA). A cyclic unit's last
+    /// rolled window returns to the horizon's start (row `e_cycle(id)`). Records the rows for the duals.
     private mutating func addEnergyContinuity(
-        family: String, name: String, energy: [Int], standingLoss: Double, isCyclic: Bool, carried: Double?,
-        initial: Double, flows: (Int, Double) -> (terms: [(column: Int, coefficient: Double)], constant: Double)
+        family: String, name: String, id: String, energy: [Int], standingLoss: Double, isCyclic: Bool,
+        initial: Double, capacity: (lower: Double, upper: Double),
+        flows: (Int, Double) -> (terms: [(column: Int, coefficient: Double)], constant: Double)
     ) {
+        var start: Int?
+        let carried = state?.storedEnergyMWh[id]
+        if carried == nil, boundary.energyStart[id] == .free {
+            start = addColumn("e_start(\(name))", lower: capacity.lower, upper: capacity.upper)
+        }
+        var rows: [Int] = []
         for h in 0..<window.count {
             let w = weight(\.storeWeights, h)
             let retention = pow(1 - standingLoss, w)
@@ -168,15 +208,36 @@ extension DispatchFormulation {
             var constant = hour.constant
             if h > 0 {
                 terms.append((energy[h - 1], -retention))
-            } else if isCyclic {
-                if window.count > 1 { terms.append((energy[window.count - 1], -retention)) } else { terms[0].coefficient -= retention }
             } else if let carried {
                 constant += retention * carried
+            } else if let start {
+                terms.append((start, -retention))
+            } else if case .given(let energy) = boundary.energyStart[id] {
+                constant += retention * energy
+            } else if isCyclic {
+                if window.count > 1 { terms.append((energy[window.count - 1], -retention)) } else { terms[0].coefficient -= retention }
             } else {
                 constant += initial
             }
-            builder.addRow(name: ComponentName.hourly(family, name, window.snapshot(h)), lower: constant, upper: constant,
-                           terms: terms)
+            rows.append(builder.addRow(name: ComponentName.hourly(family, name, window.snapshot(h)), lower: constant,
+                                       upper: constant, terms: terms))
+        }
+        if let end = boundary.cycleEnd[id], end.hour >= 0, end.hour < window.count {
+            builder.addRow(name: "e_cycle(\(name))", lower: end.energyMWh, upper: end.energyMWh, terms: [(energy[end.hour], 1)])
+        }
+        energyStart[id] = start
+        continuityRows[id] = rows
+    }
+
+    /// The value of energy left at the window's end: `−value·e[T−1]` in the objective for each unit the
+    /// ``WindowBoundary`` values (not a cost item: the KPIs leave it out).
+    mutating func addTerminalEnergyValues() {
+        guard let last = window.count > 0 ? window.count - 1 : nil else { return }
+        for (s, unit) in network.storageUnits.enumerated() {
+            if let value = boundary.terminalEnergyValue[unit.id.rawValue] { builder.addCost(column: storageEnergy[s][last], -value) }
+        }
+        for (s, store) in network.stores.enumerated() {
+            if let value = boundary.terminalEnergyValue[store.id.rawValue] { builder.addCost(column: storeEnergy[s][last], -value) }
         }
     }
 

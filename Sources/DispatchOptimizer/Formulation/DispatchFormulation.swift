@@ -36,6 +36,12 @@ struct DispatchFormulation {
     var ppaDelivery: [[Int]] = []
     var gridImport: [Int] = []
     var gridExport: [Int] = []
+    /// The decided start energy of cyclic units rolled over a longer horizon (``WindowBoundary/EnergyStart/free``), by id.
+    var energyStart: [String: Int] = [:]
+    /// Energy continuity rows of every storage unit and store, `[id][h]` (their duals value stored energy).
+    var continuityRows: [String: [Int]] = [:]
+    /// Hourly matched carbon-free consumption columns `cfe[h]` (empty without a CFE target).
+    var carbonFreeMatched: [Int] = []
     /// Billing-demand column per month key in the window.
     var billingDemand: [String: Int] = [:]
     var recPurchase: Int?
@@ -45,9 +51,10 @@ struct DispatchFormulation {
     var columnCosts: [ColumnCost] = []
     /// Carriers by id.
     let carriers: [Carrier.ID: Carrier]
-    /// Share of the horizon's period targets (RE share volumes, CO2 cap, contract volumes) that
-    /// applies to this window: window hours / horizon hours (1 for a single LP).
-    var periodShare = 1.0
+    /// The period budgets, storage start and end, and terminal values of this window (one LP: the whole period).
+    var boundary: WindowBoundary
+    /// The target rows and their shortfall columns (soft targets), for the KPIs and diagnoses.
+    var targetShortfall = TargetColumns()
     /// Whether committable generators get binary on/off decisions (MILP).
     var commitment = false
     /// Hours per link of the chains of partial sums that carry period targets and the billing peak
@@ -57,10 +64,11 @@ struct DispatchFormulation {
     var commitmentStatus: [(generator: String, columns: [Int])] = []
 
 
-    init(network: Network, window: HourWindow, state: DispatchState?) {
+    init(network: Network, window: HourWindow, state: DispatchState?, boundary: WindowBoundary? = nil) {
         self.network = network
         self.window = window
         self.state = state
+        self.boundary = boundary ?? .wholePeriod(co2Cap: network.targets.co2Cap)
         busNames = network.buses.map { ComponentName.sanitized($0.id.rawValue) }
         var index: [Bus.ID: Int] = [:]
         for (position, bus) in network.buses.enumerated() { index[bus.id] = position }
@@ -72,10 +80,9 @@ struct DispatchFormulation {
 
     /// Builds every family in order and freezes the model.
     static func build(network: Network, window: HourWindow, state: DispatchState?,
-                      periodShare: Double = 1, commitment: Bool = false,
+                      boundary: WindowBoundary? = nil, commitment: Bool = false,
                       periodSumBlockHours: Int = defaultPeriodSumBlockHours) throws(DispatchError) -> DispatchFormulation {
-        var formulation = DispatchFormulation(network: network, window: window, state: state)
-        formulation.periodShare = periodShare
+        var formulation = DispatchFormulation(network: network, window: window, state: state, boundary: boundary)
         formulation.commitment = commitment
         formulation.periodSumBlockHours = max(1, periodSumBlockHours)
         formulation.reserve()
@@ -92,6 +99,7 @@ struct DispatchFormulation {
         formulation.addRenewableShareTarget()
         formulation.addCarbonFreeTarget()
         formulation.addCarbonCap()
+        formulation.addTerminalEnergyValues()
         return formulation
     }
 
@@ -186,4 +194,16 @@ struct ColumnCost {
 /// The cost item an objective coefficient belongs to (see ``CostBreakdown``).
 enum CostCategory {
     case none, energy, demandCharge, fuel, ppa, certificates, unservedLoad, exportRevenue
+    /// Shortfall of a soft period target: priced in the LP, reported from the period's final shortfall
+    /// (a window's shortfall against its budget may still be made up by later windows).
+    case targetShortfall
+}
+
+/// The shortfall columns of the soft period targets (nil: target absent or hard).
+struct TargetColumns {
+    var renewableShare: Int?
+    var carbonFree: Int?
+    var co2Excess: Int?
+    /// PPA minimum-volume shortfall by contract index.
+    var ppaVolume: [Int: Int] = [:]
 }

@@ -109,8 +109,19 @@ struct DispatchExtraction {
         for schedule in units where schedule.component == "generator" || schedule.component == "ppa" {
             for (h, value) in (schedule.curtailed ?? []).enumerated() { totals.curtailed += formulation.weight(\.generatorWeights, h) * value }
         }
-        if let rec = formulation.recPurchase { totals.renewable += primal.columnValues[rec] * committedShare }
-        if let premium = formulation.greenPremiumPurchase { totals.renewable += primal.columnValues[premium] * committedShare }
+        if let rec = formulation.recPurchase {
+            totals.rec = primal.columnValues[rec] * committedShare
+            totals.renewable += totals.rec
+        }
+        if let premium = formulation.greenPremiumPurchase {
+            totals.greenPremium = primal.columnValues[premium] * committedShare
+            totals.renewable += totals.greenPremium
+        }
+        for (k, contract) in network.powerPurchaseAgreements.enumerated() {
+            totals.ppaVolume[contract.id.rawValue] = (0..<committed).reduce(0) {
+                $0 + formulation.weight(\.generatorWeights, $1) * primal.columnValues[formulation.ppaDelivery[k][$1]]
+            }
+        }
         totals.costs = costs()
         return totals
     }
@@ -123,7 +134,7 @@ struct DispatchExtraction {
     /// certificates) pro rata.
     private func costs() -> CostBreakdown {
         var costs = CostBreakdown()
-        for (column, cost) in formulation.columnCosts.enumerated() where cost.category != .none {
+        for (column, cost) in formulation.columnCosts.enumerated() where cost.category != .none && cost.category != .targetShortfall {
             let factor = cost.hour.map { $0 < committed ? 1 : 0 } ?? committedShare
             let amount = cost.coefficient * primal.columnValues[column] * factor
             switch cost.category {
@@ -135,6 +146,7 @@ struct DispatchExtraction {
             case .certificates: costs.certificates += amount
             case .unservedLoad: costs.unservedLoad += amount
             case .exportRevenue: costs.exportRevenue += amount
+            case .targetShortfall: break  // reported from the period's final shortfall (DispatchKPIs.addShortfalls)
             }
         }
         return costs
@@ -152,6 +164,11 @@ struct DispatchTotals {
     var peakImport = 0.0
     var unserved = 0.0
     var curtailed = 0.0
+    /// MWh taken under each PPA, by name.
+    var ppaVolume: [String: Double] = [:]
+    /// MWh of RECs and green premium attributed to the committed hours.
+    var rec = 0.0
+    var greenPremium = 0.0
     var costs = CostBreakdown()
 
     mutating func add(_ other: DispatchTotals) {
@@ -164,6 +181,9 @@ struct DispatchTotals {
         peakImport = max(peakImport, other.peakImport)
         unserved += other.unserved
         curtailed += other.curtailed
+        ppaVolume.merge(other.ppaVolume, uniquingKeysWith: +)
+        rec += other.rec
+        greenPremium += other.greenPremium
         costs.energy += other.costs.energy
         costs.demandCharge += other.costs.demandCharge
         costs.fuel += other.costs.fuel
@@ -176,8 +196,8 @@ struct DispatchTotals {
     /// The KPIs of these sums.
     var kpis: DispatchKPIs {
         DispatchKPIs(objective: costs.total, costs: costs, consumptionMWh: consumption, renewableSupplyMWh: renewable,
-                     reShare: consumption > 0 ? renewable / consumption : 0,
-                     cfeScore: consumption > 0 ? carbonFreeMatched / consumption : 0, co2Tonnes: co2,
+                     reShare: consumption + unserved > 0 ? renewable / (consumption + unserved) : 0,
+                     cfeScore: consumption + unserved > 0 ? carbonFreeMatched / (consumption + unserved) : 0, co2Tonnes: co2,
                      curtailedMWh: curtailed, unservedMWh: unserved, peakImportMW: peakImport,
                      importMWh: imported, exportMWh: exported)
     }
@@ -209,6 +229,21 @@ extension DispatchExtraction {
                 state.monthPeakImportMW = max(state.monthPeakImportMW, primal.columnValues[formulation.gridImport[h]])
             }
         }
+        carryGeneratorsAndPeaks(into: &state, from: previous, through: last)
         return state
+    }
+}
+
+extension PeriodProgress {
+    /// Adds the sums of `hours` more covered hours.
+    mutating func add(_ totals: DispatchTotals, hours: Int) {
+        self.hours += hours
+        demandMWh += totals.consumption + totals.unserved
+        renewableMWh += totals.renewable
+        carbonFreeMatchedMWh += totals.carbonFreeMatched
+        co2Tonnes += totals.co2
+        ppaVolumeMWh.merge(totals.ppaVolume, uniquingKeysWith: +)
+        recMWh += totals.rec
+        greenPremiumMWh += totals.greenPremium
     }
 }

@@ -1,3 +1,5 @@
+import GridModel
+
 /// The figures planners compare: costs by kind and the RE100 indicators, over the covered hours.
 /// Definitions (what counts as renewable, how exports and storage losses are treated) are in
 /// docs/kpis.md and shared with the RE100 constraints. Energies in MWh, power in MW, CO2 in t.
@@ -12,9 +14,10 @@ public struct DispatchKPIs: Sendable, Equatable, Codable {
     /// Renewable supply counted toward RE100 (on-site renewables, renewable PPAs, RECs, green
     /// premium, minus exports), MWh.
     public var renewableSupplyMWh: Double
-    /// Annual (horizon) RE share: renewable supply / consumption, 0-1 (may exceed 1).
+    /// Annual (period) RE share: renewable supply / total demand (consumption plus load not served), 0-1
+    /// (may exceed 1).
     public var reShare: Double
-    /// Hourly 24/7 carbon-free score: Σ min(consumption, carbon-free supply) / Σ consumption, 0-1.
+    /// Hourly 24/7 carbon-free score: Σ min(consumption, carbon-free supply) / Σ total demand, 0-1.
     public var cfeScore: Double
     /// CO2 from generators and grid imports, t.
     public var co2Tonnes: Double
@@ -28,13 +31,64 @@ public struct DispatchKPIs: Sendable, Equatable, Codable {
     public var importMWh: Double
     /// Energy exported to the grid, MWh.
     public var exportMWh: Double
+    /// How far the period targets were missed over the covered hours (zero when met; docs/kpis.md).
+    public var shortfall = TargetShortfall()
 
     enum CodingKeys: String, CodingKey {
         case objective, costs
         case consumptionMWh = "consumption_mwh", renewableSupplyMWh = "renewable_supply_mwh"
         case reShare = "re_share", cfeScore = "cfe_score", co2Tonnes = "co2_t"
         case curtailedMWh = "curtailed_mwh", unservedMWh = "unserved_mwh", peakImportMW = "peak_import_mw"
-        case importMWh = "import_mwh", exportMWh = "export_mwh"
+        case importMWh = "import_mwh", exportMWh = "export_mwh", shortfall
+    }
+
+    /// Adds the targets' shortfalls over the covered hours and their cost at the shortfall prices
+    /// (``DispatchFormulation/shortfallPrice(of:)``).
+    mutating func addShortfalls(of network: Network, totals: DispatchTotals) {
+        let targets = network.targets
+        let demand = totals.consumption + totals.unserved
+        if let share = targets.annualRenewableShare { shortfall.renewableShareMWh = max(0, share * demand - totals.renewable) }
+        if let score = targets.hourlyCarbonFreeScore { shortfall.carbonFreeMWh = max(0, score * demand - totals.carbonFreeMatched) }
+        if let cap = targets.co2Cap { shortfall.co2ExcessTonnes = max(0, totals.co2 - cap) }
+        for contract in network.powerPurchaseAgreements {
+            guard let minimum = contract.minimumVolume else { continue }
+            shortfall.ppaVolumeMWh += max(0, minimum - (totals.ppaVolume[contract.id.rawValue] ?? 0))
+        }
+        // Below the solver's tolerance a shortfall is noise, not a miss.
+        let tolerance = 1e-6 * max(demand, 1)
+        for path in [\TargetShortfall.renewableShareMWh, \.carbonFreeMWh, \.ppaVolumeMWh] where shortfall[keyPath: path] < tolerance {
+            shortfall[keyPath: path] = 0
+        }
+        if shortfall.co2ExcessTonnes < 1e-6 * max(targets.co2Cap ?? 0, 1) { shortfall.co2ExcessTonnes = 0 }
+        guard !targets.areHard else { return }
+        let price = DispatchFormulation.shortfallPrice(of: network)
+        costs.targetShortfall = price * (shortfall.renewableShareMWh + shortfall.carbonFreeMWh + shortfall.ppaVolumeMWh)
+            + DispatchFormulation.co2ExcessPrice(of: network) * shortfall.co2ExcessTonnes
+        objective = costs.total
+    }
+}
+
+/// How far each period target was missed: MWh short of the RE share and of the CFE score (on total demand),
+/// t of CO2 above the cap, MWh short of PPA minimum volumes. Zero when met.
+public struct TargetShortfall: Sendable, Equatable, Codable {
+    /// MWh of renewable supply missing for the RE share.
+    public var renewableShareMWh = 0.0
+    /// MWh of hourly matched carbon-free supply missing for the CFE score.
+    public var carbonFreeMWh = 0.0
+    /// t of CO2 above the cap.
+    public var co2ExcessTonnes = 0.0
+    /// MWh missing from PPA minimum volumes, all contracts.
+    public var ppaVolumeMWh = 0.0
+
+    /// No shortfall.
+    public init() {}
+
+    /// Whether any target was missed.
+    public var isAny: Bool { renewableShareMWh > 0 || carbonFreeMWh > 0 || co2ExcessTonnes > 0 || ppaVolumeMWh > 0 }
+
+    enum CodingKeys: String, CodingKey {
+        case renewableShareMWh = "re_share_mwh", carbonFreeMWh = "cfe_score_mwh", co2ExcessTonnes = "co2_excess_t"
+        case ppaVolumeMWh = "ppa_volume_mwh"
     }
 }
 
@@ -52,6 +106,8 @@ public struct CostBreakdown: Sendable, Equatable, Codable {
     public var certificates: Double = 0
     /// Value of lost load of unserved demand.
     public var unservedLoad: Double = 0
+    /// Period targets missed, at the shortfall prices (soft targets; docs/kpis.md).
+    public var targetShortfall: Double = 0
     /// Revenue from exports (negative: it lowers the total).
     public var exportRevenue: Double = 0
 
@@ -59,10 +115,11 @@ public struct CostBreakdown: Sendable, Equatable, Codable {
     public init() {}
 
     /// The sum of every item.
-    public var total: Double { energy + demandCharge + fuel + ppa + certificates + unservedLoad + exportRevenue }
+    public var total: Double { energy + demandCharge + fuel + ppa + certificates + unservedLoad + targetShortfall + exportRevenue }
 
     enum CodingKeys: String, CodingKey {
         case energy, fuel, ppa, certificates
         case demandCharge = "demand_charge", unservedLoad = "unserved_load", exportRevenue = "export_revenue"
+        case targetShortfall = "target_shortfall"
     }
 }

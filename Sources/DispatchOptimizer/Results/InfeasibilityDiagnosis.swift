@@ -4,6 +4,10 @@ import LinearProgramming
 /// hold. Found by an elastic re-solve: every row gets non-negative slack columns that may
 /// violate it, the total violation is minimised, and the rows that still need violating are
 /// reported with their names (`bal(bus_1,t0012)`, `soc_balance(ess,t0003)`, ...) and amounts.
+/// Rows that only define a partial sum (`*_step(...)`, `peak_chain(...)`, `billing_demand(...)_chain`) are never
+/// relaxed, and period targets (`re_share`, `cfe_score`, `co2_cap`, `ppa_volume(...)`) cost half as much to
+/// relax as other rows: when a hard target is out of reach, the diagnosis names the target rather than the
+/// hours it could be spread over at the same total.
 public struct InfeasibilityDiagnosis: Sendable, Equatable {
     /// One constraint that has to be violated.
     public struct Violation: Sendable, Equatable {
@@ -35,8 +39,11 @@ public struct InfeasibilityDiagnosis: Sendable, Equatable {
         }
         var slacks: [(row: Int, column: Int)] = []
         for i in 0..<model.rowCount {
-            let up = builder.addColumn(name: "", lower: 0, upper: .infinity, cost: 1)
-            let down = builder.addColumn(name: "", lower: 0, upper: .infinity, cost: 1)
+            let name = model.rowNames[i]
+            if isDefinition(name) { continue }
+            let cost = isPeriodTarget(name) ? 0.5 : 1
+            let up = builder.addColumn(name: "", lower: 0, upper: .infinity, cost: cost)
+            let down = builder.addColumn(name: "", lower: 0, upper: .infinity, cost: cost)
             builder.addCoefficient(row: i, column: up, value: 1)
             builder.addCoefficient(row: i, column: down, value: -1)
             slacks.append((i, up))
@@ -52,5 +59,13 @@ public struct InfeasibilityDiagnosis: Sendable, Equatable {
         return InfeasibilityDiagnosis(
             violations: sorted.prefix(limit).map { Violation(row: model.rowNames[$0.key], amount: $0.value) },
             totalCount: sorted.count)
+    }
+
+    private static func isDefinition(_ row: String) -> Bool {
+        row.contains("_step(") || row.hasPrefix("peak_chain(") || row.hasSuffix(")_chain")
+    }
+
+    private static func isPeriodTarget(_ row: String) -> Bool {
+        ["re_share", "cfe_score", "co2_cap"].contains(row) || row.hasPrefix("ppa_volume(")
     }
 }

@@ -225,6 +225,8 @@ public struct NetworkValidator: Sendable {
         collector.optionalNumber(targets.annualRenewableShare, "targets.annual_re_share", in: 0...1, what: "share")
         collector.optionalNumber(targets.hourlyCarbonFreeScore, "targets.hourly_cfe_score", in: 0...1, what: "share")
         collector.optionalNumber(targets.co2Cap, "targets.co2_cap_t", what: "CO2 cap")
+        collector.optionalNumber(targets.shortfallPrice, "targets.shortfall_price_per_mwh", what: "price")
+        collector.optionalNumber(targets.co2ExcessPrice, "targets.co2_excess_price_per_t", what: "price")
     }
 
     /// The `[forecasting]` table and the history references of forecast generators (loads are checked with

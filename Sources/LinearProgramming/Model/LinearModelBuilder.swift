@@ -113,6 +113,11 @@ public struct LinearModelBuilder: Sendable {
         columnUpper[column] = upper
     }
 
+    /// Adds `cost` to the objective coefficient of a column (0-based) added earlier.
+    public mutating func addCost(column: Int, _ cost: Double) {
+        objective[column] += cost
+    }
+
     /// Sets the kind of an existing column (e.g. to relax a binary after fixing it).
     public mutating func setKind(column: Int, _ kind: VariableKind) {
         columnKinds[column] = kind

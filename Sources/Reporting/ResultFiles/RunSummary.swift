@@ -31,7 +31,7 @@ public struct RunSummary: Sendable, Encodable {
         case reShare = "re_share", cfeScore = "cfe_score", co2 = "co2_t", curtailed = "curtailed_mwh"
         case unserved = "unserved_mwh", peakImport = "peak_import_mw", consumption = "consumption_mwh"
         case renewableSupply = "renewable_supply_mwh", imported = "import_mwh", exported = "export_mwh"
-        case timings
+        case shortfall, timings
     }
 
     private struct Grid: Encodable {
@@ -76,13 +76,15 @@ public struct RunSummary: Sendable, Encodable {
         enum CodingKeys: String, CodingKey {
             case energy, fuel, ppa, certificates, total
             case demandCharge = "demand_charge", unservedLoad = "unserved_load", exportRevenue = "export_revenue"
+            case targetShortfall = "target_shortfall"
         }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             let items: [(CodingKeys, Double)] = [
                 (.energy, breakdown.energy), (.demandCharge, breakdown.demandCharge), (.fuel, breakdown.fuel),
                 (.ppa, breakdown.ppa), (.certificates, breakdown.certificates), (.unservedLoad, breakdown.unservedLoad),
-                (.exportRevenue, breakdown.exportRevenue), (.total, breakdown.total),
+                (.targetShortfall, breakdown.targetShortfall), (.exportRevenue, breakdown.exportRevenue),
+                (.total, breakdown.total),
             ]
             for (key, value) in items { try container.encode(solved ? finiteOrNil(value) : nil, forKey: key) }
         }
@@ -122,6 +124,7 @@ public struct RunSummary: Sendable, Encodable {
             (.renewableSupply, kpis.renewableSupplyMWh), (.imported, kpis.importMWh), (.exported, kpis.exportMWh),
         ]
         for (key, value) in figures { try container.encode(solved ? finiteOrNil(value) : nil, forKey: key) }
+        try container.encode(solved ? kpis.shortfall : nil, forKey: .shortfall)
         try container.encode(result.timings, forKey: .timings)
     }
 

@@ -27,7 +27,10 @@ public enum KPITable {
             ("  certificates", fixed(costs.certificates, 0), currency),
             ("  unserved load", fixed(costs.unservedLoad, 0), currency),
             ("  export revenue", fixed(costs.exportRevenue, 0), currency),
-            ("consumption", fixed(kpis.consumptionMWh, 1), "MWh"),
+        ]
+        // Only when a soft target was missed, so the table of a plan that meets its targets keeps its shape.
+        if costs.targetShortfall != 0 { rows.insert(("  target shortfall", fixed(costs.targetShortfall, 0), currency), at: rows.count - 1) }
+        rows += [            ("consumption", fixed(kpis.consumptionMWh, 1), "MWh"),
             ("RE share", fixed(kpis.reShare * 100, 1), "%"),
             ("CFE score", fixed(kpis.cfeScore * 100, 1), "%"),
             ("CO2", fixed(kpis.co2Tonnes, 1), "t"),
@@ -37,6 +40,13 @@ public enum KPITable {
             ("grid export", fixed(kpis.exportMWh, 1), "MWh"),
             ("peak import", fixed(kpis.peakImportMW, 2), "MW"),
         ]
+        let shortfall = kpis.shortfall
+        for (label, value, unit) in [("RE share shortfall", shortfall.renewableShareMWh, "MWh"),
+                                     ("CFE score shortfall", shortfall.carbonFreeMWh, "MWh"),
+                                     ("CO2 above cap", shortfall.co2ExcessTonnes, "t"),
+                                     ("PPA volume shortfall", shortfall.ppaVolumeMWh, "MWh")] where value > 0 {
+            rows.append((label, fixed(value, 1), unit))
+        }
         if let gap = result.mipGap { rows.append(("MIP gap", fixed(gap * 100, 3), "%")) }
         if let gap = result.certifiedGap { rows.append(("proven gap", String(format: "%.1e", gap), "(interior point)")) }
         let labelWidth = rows.map(\.0.count).max() ?? 0
