@@ -31,6 +31,10 @@ struct StateFileTests {
         (#"{"stored_energy_mwh":{},"billing_month":"2026-13","month_peak_import_mw":0,"unit_is_on":{}}"#, "field 'billing_month'"),
         (#"{"stored_energy_mwh":{"battery":"full"},"month_peak_import_mw":0,"unit_is_on":{}}"#, "field 'stored_energy_mwh.battery'"),
         ("{ not json", "out/state.json: expected a re100 state (JSON)"),
+        (#"{"stored_energy_mwh":{},"hours_in_status":{"gt":-1}}"#, "field 'hours_in_status.gt'"),
+        (#"{"stored_energy_mwh":{},"monthly_peak_import_mw":{"2026-00":3}}"#, "field 'monthly_peak_import_mw'"),
+        (#"{"stored_energy_mwh":{},"last_output_mw":{"gt":1e300}}"#, "field 'last_output_mw.gt'"),
+        (#"{"stored_energy_mwh":{},"period_progress":{"period":"2026","hours":9223372036854775807,"demand_mwh":0,"renewable_mwh":0,"carbon_free_matched_mwh":0,"co2_t":0,"ppa_volume_mwh":{},"rec_mwh":0,"green_premium_mwh":0}}"#, "field 'period_progress.hours'"),
     ])
     func badStatesNameFileAndField(json: String, expected: String) {
         let text = message(json)

@@ -6,8 +6,9 @@ import GridModel
 
 /// Reads and checks `state.json`, the state one run hands to the next, like any other input: a regular file of at
 /// most `RegularFileReader.maximumTextBytes`, JSON of the `DispatchState` shape, and values that make sense
-/// (finite, not negative, at most `InputLimits.maximumMagnitude`; a billing month `yyyy-mm` with month 1-12;
-/// stored energy within the unit's capacity when the network is known).
+/// (energies, peaks and period sums finite, not negative, at most `InputLimits.maximumMagnitude`; outputs finite;
+/// hour counts within `InputLimits.maximumSnapshots`; billing months `yyyy-mm` with month 1-12; stored energy within
+/// the unit's capacity when the network is known).
 public enum StateFile {
     /// The state at `path`, nil when there is no file yet.
     /// - Throws: `PlanningError.badInput` naming the file, the field and what was expected and found.
@@ -65,6 +66,32 @@ public enum StateFile {
         quantity(state.monthPeakImportMW, "month_peak_import_mw")
         if let month = state.billingMonth, !isMonth(month) {
             problems.append(Problem(field: "billing_month", expected: "a month yyyy-mm (month 01-12)", found: "'\(month)'"))
+        }
+        for (month, peak) in state.monthlyPeakImportMW.sorted(by: { $0.key < $1.key }) {
+            if !isMonth(month) {
+                problems.append(Problem(field: "monthly_peak_import_mw", expected: "months yyyy-mm (month 01-12) as keys", found: "'\(month)'"))
+            }
+            quantity(peak, "monthly_peak_import_mw.\(month)")
+        }
+        for (name, hours) in state.hoursInStatus.sorted(by: { $0.key < $1.key }) where !(0...InputLimits.maximumSnapshots).contains(hours) {
+            problems.append(Problem(field: "hours_in_status.\(name)", expected: "0 to \(InputLimits.maximumSnapshots) hours", found: "\(hours)"))
+        }
+        for (name, output) in state.lastOutputMW.sorted(by: { $0.key < $1.key })
+        where !(output.isFinite && abs(output) <= InputLimits.maximumMagnitude) {
+            problems.append(Problem(field: "last_output_mw.\(name)", expected: "a finite number of magnitude at most 1e12", found: "\(output)"))
+        }
+        if let progress = state.periodProgress {
+            let field = "period_progress"
+            if !(0...InputLimits.maximumSnapshots).contains(progress.hours) {
+                problems.append(Problem(field: field + ".hours", expected: "0 to \(InputLimits.maximumSnapshots) hours", found: "\(progress.hours)"))
+            }
+            quantity(progress.demandMWh, field + ".demand_mwh")
+            quantity(progress.renewableMWh, field + ".renewable_mwh")
+            quantity(progress.carbonFreeMatchedMWh, field + ".carbon_free_matched_mwh")
+            quantity(progress.co2Tonnes, field + ".co2_t")
+            quantity(progress.recMWh, field + ".rec_mwh")
+            quantity(progress.greenPremiumMWh, field + ".green_premium_mwh")
+            for (name, volume) in progress.ppaVolumeMWh.sorted(by: { $0.key < $1.key }) { quantity(volume, field + ".ppa_volume_mwh.\(name)") }
         }
         return problems
     }
