@@ -14,11 +14,13 @@ public struct DispatchState: Sendable, Equatable, Codable {
     /// Largest import in tariff-counted hours so far in `billingMonth`, MW.
     public var monthPeakImportMW: Double
     /// Largest import in tariff-counted hours of each billing month (`yyyy-mm`) covered so far, MW: the
-    /// ratchet's look-back (the last 12 months are kept).
+    /// ratchet's look-back (the month of the last covered hour and the tariff's `ratchet_window_months` before it
+    /// are kept).
     public var monthlyPeakImportMW: [String: Double]
     /// Whether each committable generator is on at the end of the covered hours, by name.
     public var unitIsOn: [String: Bool]
-    /// How many hours each committable generator has been in its status of `unitIsOn`, by name.
+    /// How many hours each committable generator has been in its status of `unitIsOn`, by name; absent: longer
+    /// than its minimum up or down time (a unit on from the start that never changed).
     public var hoursInStatus: [String: Int]
     /// Output of each generator in the last covered hour, MW, by name (ramp limits start from it).
     public var lastOutputMW: [String: Double]

@@ -9,12 +9,16 @@ public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
     case overlaysNeedNativeGrid
     /// The horizon's start is not an ISO-8601 time.
     case startNotATimestamp(String)
+    /// The horizon's start is a wall-clock time that does not exist in the grid's zone (clocks skip it).
+    case startSkippedByClockChange(start: String, timeZone: String)
     /// The run's clock is not an ISO-8601 time.
     case clockNotATimestamp(String)
     /// The horizon's start is a time but no snapshot of the grid; `snapshots` is the axis' range as text.
     case startNotASnapshot(start: String, snapshots: String)
     /// `count` hours from snapshot `first` (0-based) run past the `total` snapshots of the grid.
     case horizonBeyondSnapshots(first: Int, count: Int, total: Int)
+    /// A rolling window of `window` hours for a horizon of only `hours` (windows are no longer than the horizon).
+    case windowLongerThanHorizon(window: Int, hours: Int)
     /// No snapshot of the grid at `path` lies at or after the run's clock (`clock` as text).
     case noSnapshotAfterClock(path: String, clock: String)
     /// A bare solver-preset name that no data folder has; `searched` lists the folders and names available.
@@ -46,12 +50,17 @@ public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
             return "overlays apply to native grids (grid.toml) only"
         case .startNotATimestamp(let text):
             return "expected an ISO-8601 time such as 2026-01-05T00:00, found '\(text)'"
+        case .startSkippedByClockChange(let start, let timeZone):
+            return "\(start) does not exist in \(timeZone): clocks skip that hour (daylight-saving time); give an existing "
+                + "time or an offset"
         case .clockNotATimestamp(let text):
             return "expected an ISO-8601 time such as 2026-01-05T00:00, found '\(text)'"
         case .startNotASnapshot(let start, let snapshots):
             return "\(start) is not a snapshot of the grid (snapshots \(snapshots))"
         case .horizonBeyondSnapshots(let first, let count, let total):
             return "\(count) hours from snapshot \(first) exceed the grid's \(total) snapshots"
+        case .windowLongerThanHorizon(let window, let hours):
+            return "expected a window of at most the horizon's \(hours) hours, found \(window)"
         case .noSnapshotAfterClock(let path, let clock):
             return "\(path): no snapshot at or after \(clock)"
         case .unknownSolverPreset(let name, let searched):

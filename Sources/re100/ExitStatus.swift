@@ -73,12 +73,13 @@ enum ExitStatus {
     private static func classify(_ error: PlanningError) -> (code: ExitCode, message: String) {
         switch error {
         case .overlaysNeedNativeGrid: return (usage, "error: --scenario: \(error)")
-        case .startNotATimestamp, .startNotASnapshot: return (usage, "error: --start: \(error)")
+        case .startNotATimestamp, .startNotASnapshot, .startSkippedByClockChange: return (usage, "error: --start: \(error)")
         case .clockNotATimestamp: return (usage, "error: --now: \(error)")
         case .unknownSolverPreset: return (usage, "error: --solver-config: \(error)")
         case .notADate: return (usage, "error: \(error)")
         case .noOriginBetweenDates: return (usage, "error: --from/--to: \(error)")
         case .horizonBeyondSnapshots: return (dataError, "error: --hours: \(error)")
+        case .windowLongerThanHorizon: return (usage, "error: --window: \(error)")
         case .noSuchGrid, .notAGrid, .noSnapshotAfterClock, .badInput: return (dataError, "error: \(error)")
         case .lockHeld: return (lockHeld, "error: \(error)")
         case .notAResultFolder: return (usage, "error: --out: \(error)")

@@ -92,4 +92,49 @@ struct ReaderLimitsTests {
         #expect(matpower.baseMVA == 100)
         #expect(matpower.network.buses.count == 1)
     }
+
+    @Test(arguments: ["inf", "-inf", "1e300"])
+    func nonFiniteHistoryValuesAreLocatedErrors(value: String) {
+        let csv = "timestamp,load\n2026-01-01T00:00,1\n2026-01-01T01:00,\(value)\n2026-01-01T02:00,3\n"
+        #expect(throws: CSVError(file: "h.csv", line: 3, column: 0, field: "load", expected: "a finite number of magnitude at most 1e12",
+                                 found: "\(Double(value) ?? 0)")) {
+            try LoadHistoryReader.read(bytes: Array(csv.utf8), file: "h.csv", timeZone: .gmt)
+        }
+    }
+
+    @Test func aHistorySpanningCenturiesIsRefusedNotAllocated() {
+        let csv = "timestamp,load\n2026-01-01T00:00,1\n9999-01-01T00:00,2\n"
+        #expect(throws: CSVError.self) {
+            try LoadHistoryReader.read(bytes: Array(csv.utf8), file: "h.csv", timeZone: .gmt, fill: .linear)
+        }
+    }
+}
+
+/// Wall-clock times skipped by a daylight-saving change are errors on their own line, never moved silently.
+@Suite("Nonexistent local times")
+struct SkippedWallTimeTests {
+    static let newYork = TimeZone(identifier: "America/New_York") ?? .gmt
+
+    @Test func aHistoryRowAtASkippedTimeIsReportedOnItsLine() {
+        let csv = "timestamp,load\n2026-03-08T00:00,1\n2026-03-08T01:00,1\n2026-03-08T02:00,1\n2026-03-08T03:00,1\n"
+        #expect(throws: CSVError(file: "h.csv", line: 4, column: 1, field: "timestamp",
+                                 expected: "a wall-clock time that exists in America/New_York",
+                                 found: "'2026-03-08T02:00' (skipped when clocks go forward)")) {
+            try LoadHistoryReader.read(bytes: Array(csv.utf8), file: "h.csv", timeZone: Self.newYork)
+        }
+    }
+
+    @Test func aSnapshotFileRowAtASkippedTimeIsReportedOnItsLineOnly() throws {
+        let grid = GridFolder.minimalGrid
+            .replacingOccurrences(of: "time_zone = \"Asia/Seoul\"\nstart = \"2026-01-01T00:00\"\ncount = 4", with: "time_zone = \"America/New_York\"\nfile = \"snapshots.csv\"")
+        let stamps = ["2026-03-08T00:00", "2026-03-08T01:00", "2026-03-08T02:00", "2026-03-08T03:00"]
+        let folder = try GridFolder([
+            "grid.toml": grid, "snapshots.csv": "snapshot\n" + stamps.joined(separator: "\n") + "\n",
+            "series.csv": GridFolder.series(["pv": [0, 0.2, 0.6, 0.1], "load": [10, 11, 12, 10]], timestamps: stamps),
+        ])
+        defer { folder.remove() }
+        let errors = GridReader.validate(folder.url).errors
+        let skipped = errors.filter { $0.message == "nonexistent local time" && $0.file.hasSuffix("snapshots.csv") }
+        #expect(skipped.map(\.line) == [4], "\(errors)")
+    }
 }

@@ -1,4 +1,5 @@
 import DispatchOptimizer
+import EnergyCalendar
 import Foundation
 import Planning
 import Testing
@@ -68,5 +69,52 @@ struct StateFileTests {
         #expect(throws: PlanningError.self) { try StateFile.read(fifo) }
         #expect(throws: PlanningError.self) { try StateFile.read("/dev/zero") }
         #expect(try StateFile.read(folder.appendingPathComponent("absent.json").path) == nil)
+    }
+}
+
+/// Rows read back from the run archive are checked like any other input (issue 14).
+@Suite("Run archive rows")
+struct RunArchiveRowTests {
+    private func archive(_ update: String) throws -> RunArchive {
+        let folder = try TestFolders.temporaryDirectory()
+        let archive = try RunArchive(path: folder.appendingPathComponent("history.sqlite").path)
+        var record = RunRecord(startedAt: Date(timeIntervalSince1970: 1_775_000_000), gridPath: "grid")
+        record.hours = 48
+        record.exitCode = 65
+        record.error = "bad input"
+        try archive.record(record)
+        try archive.writing { db in try db.execute(sql: update) }
+        return archive
+    }
+
+    @Test(arguments: [
+        "UPDATE runs SET hours = 9223372036854775807", "UPDATE runs SET hours = -5", "UPDATE runs SET first_hour = 1e300",
+        "UPDATE runs SET started_at = 99999999999999", "UPDATE runs SET exit_code = 'x'",
+    ])
+    func outOfRangeIntegersAreBadInputNotTrusted(update: String) throws {
+        let archive = try archive(update)
+        #expect {
+            _ = try archive.runs(last: nil)
+        } throws: { error in
+            guard case .badInput(let message) = error as? PlanningError else { return false }
+            return message.hasPrefix(archive.path)
+        }
+    }
+
+    @Test func aSoundRowIsRead() throws {
+        let runs = try archive("UPDATE runs SET hours = 24").runs(last: nil)
+        #expect(runs.map(\.hours) == [24])
+    }
+}
+
+@Suite("Horizon: --start at a skipped wall time")
+struct SkippedStartTests {
+    @Test func aStartSkippedByTheClockChangeIsRefusedNotMoved() throws {
+        let newYork = try #require(TimeZone(identifier: "America/New_York"))
+        let axis = TimeAxis.hourly(start: Date(timeIntervalSince1970: 1_772_946_000), count: 6, timeZone: newYork)  // 2026-03-08T00:00-05:00
+        #expect(throws: PlanningError.startSkippedByClockChange(start: "2026-03-08T02:00", timeZone: "America/New_York")) {
+            try Horizon(start: "2026-03-08T02:00", hours: 1, in: axis)
+        }
+        #expect(try Horizon(start: "2026-03-08T03:00", hours: 1, in: axis).firstHour == 2)
     }
 }

@@ -107,9 +107,10 @@ if arguments.first == "grid", arguments.count >= 2 {
     elapsed = try seconds { result = try DispatchOptimizer.dispatch(network, options: DispatchOptions(window: window, step: step), solver: GLPKSolver()) }
     if let result {
         let t = result.timings
-        print(String(format: "grid %@ %d h (window %@ step %@): %.2f s wall  build %.2f s  solve %.2f s  extract %.2f s  status %@  objective %.10g  peak memory %.0f MiB",
+        print(String(format: "grid %@ %d h (window %@ step %@): %.2f s wall  build %.2f s  solve %.2f s  extract %.2f s  status %@  objective %.10g  unserved %.3f MWh  RE share %.6f  peak memory %.0f MiB",
                      network.name, result.timestamps.count, window.map(String.init) ?? "-", step.map(String.init) ?? "-", elapsed,
-                     t.buildSeconds, t.solveSeconds, t.extractSeconds, result.status.rawValue, result.kpis.objective, peakMemoryMiB()))
+                     t.buildSeconds, t.solveSeconds, t.extractSeconds, result.status.rawValue, result.kpis.objective,
+                     result.kpis.unservedMWh, result.kpis.reShare, peakMemoryMiB()))
     }
     exit(0)
 }

@@ -42,11 +42,21 @@ extension DispatchFormulation {
         return charge.countedBands.contains(band)
     }
 
-    /// Demand charge per billing month `m` touched by the window: `peak[m] ≥ import[t]` for the
-    /// hours of `m` in counted bands; `peak[m]` is at least the carried month-to-date peak, the
-    /// ratchet demand and the floor share of the contract demand. Cost
-    /// `price_per_MW_month·(1 + surcharges)·peak[m]·(Σ w_t over the window's hours in m) / hours(m)`:
-    /// the monthly charge pro-rated to the share of the month the window covers.
+    /// Demand charge per billing month `m` touched by the window (MW; KEPCO 기본공급약관 제68조, docs/dispatch.md):
+    ///
+    ///     billing_demand[m] ≥ peak[m]                 peak[m] ≥ import[t] for the hours t of m in counted bands
+    ///     billing_demand[m] ≥ peak[k]                 ratchet: k one of `ratchet_months`, 1 ≤ m − k ≤ window − 1
+    ///     billing_demand[m] ≥ max(floor share × contract demand, ratchet demand)
+    ///
+    /// A peak is at least its carried value (`state.monthPeakImportMW` for the state's billing month,
+    /// `state.monthlyPeakImportMW` for any month). A look-back month `k` before the window enters as the constant
+    /// carried peak; a look-back month inside the window gets its own column `month_peak(mYYYY_MM)` with
+    /// `billing_demand[k] ≥ month_peak[k]` (row `billing_demand(mK)_own`) and `billing_demand[m] ≥ month_peak[k]`
+    /// (row `billing_demand(mM)_ratchet(mK)`), two nonzeros each. Months whose peak sets no later month of
+    /// the window bound `billing_demand[m]` directly, as without a ratchet. Cost
+    /// `price_per_MW_month·(1 + surcharges)·billing_demand[m]·(Σ w_t over the window's hours in m) / hours(m)`:
+    /// the monthly charge pro-rated to the share of the month the window covers. Bounds are capped at the
+    /// import limit.
     private mutating func addDemandCharge(connection: GridConnection, tariff: Tariff) {
         guard let charge = tariff.demandCharge else { return }
         var months: [String] = []
@@ -58,13 +68,23 @@ extension DispatchFormulation {
             coveredHours[key, default: 0] += weight(\.objectiveWeights, h)
             monthHours[key] = window.hoursInMonth(h)
         }
+        let limit = connection.importLimit
         var floor = max(connection.ratchetDemand ?? 0, (connection.contractDemand ?? 0) * charge.floorShareOfContract)
-        floor = min(floor, connection.importLimit)
+        floor = min(floor, limit)
+        // Earlier months of the window whose peak ratchets into each month of the window.
+        var ratchetSources: [String: [String]] = [:]
         for key in months {
-            var lower = floor
-            if let state, state.billingMonth == key { lower = max(lower, min(state.monthPeakImportMW, connection.importLimit)) }
+            guard let month = BillingMonth(key: key) else { continue }
+            ratchetSources[key] = months.filter { other in
+                BillingMonth(key: other).map { charge.ratchets($0, into: month) } ?? false
+            }
+        }
+        let sourceMonths = Set(ratchetSources.values.joined())
+        for key in months {
+            let lower = max(floor, min(carriedPeak(of: key), limit),
+                            min(carriedRatchet(into: key, charge: charge, windowMonths: months), limit))
             let share = (coveredHours[key] ?? 0) / (monthHours[key] ?? 1)
-            billingDemand[key] = addColumn(billingDemandName(key), lower: lower, upper: connection.importLimit,
+            billingDemand[key] = addColumn(billingDemandName(key), lower: lower, upper: limit,
                                            cost: charge.pricePerMWMonth * (1 + tariff.surchargeShare) * share,
                                            category: .demandCharge)
         }
@@ -72,18 +92,58 @@ extension DispatchFormulation {
         for h in 0..<window.count where countsTowardBillingDemand(tariff, hour: h) {
             countedHours[window.monthKey(h), default: []].append(h)
         }
+        var monthPeak: [String: Int] = [:]
         for key in months {
-            guard let peak = billingDemand[key], let hours = countedHours[key] else { continue }
-            addRunningPeak(month: key, hours: hours, billingDemand: peak, importLimit: connection.importLimit)
+            guard let billing = billingDemand[key] else { continue }
+            if sourceMonths.contains(key) {
+                let name = "month_peak(\(monthLabel(key)))"
+                let peak = addColumn(name, lower: min(carriedPeak(of: key), limit), upper: limit)
+                monthPeak[key] = peak
+                builder.addRow(name: "\(billingDemandName(key))_own", lower: 0, terms: [(billing, 1), (peak, -1)])
+                if let hours = countedHours[key] { addRunningPeak(hours: hours, peak: peak, peakName: name, importLimit: limit) }
+            } else if let hours = countedHours[key] {
+                addRunningPeak(hours: hours, peak: billing, peakName: billingDemandName(key), importLimit: limit)
+            }
+        }
+        for key in months {
+            guard let billing = billingDemand[key] else { continue }
+            for source in ratchetSources[key] ?? [] {
+                guard let peak = monthPeak[source] else { continue }
+                builder.addRow(name: "\(billingDemandName(key))_ratchet(\(monthLabel(source)))", lower: 0,
+                               terms: [(billing, 1), (peak, -1)])
+            }
         }
     }
 
-    /// `billing_demand[m] ≥ import[t]` for the counted hours `hours` of one month, written so that no
-    /// column grows with the month: blocks of `periodSumBlockHours` counted hours each get a running
-    /// peak `r_k ≥ import[t]` (rows `peak(grid,tNNNN)`) with `r_k ≥ r_{k−1}` (rows `peak_chain(grid,tNNNN)`)
-    /// and `billing_demand[m] ≥ r_last` (row `billing_demand(mYYYY_MM)_chain`); the columns `running_peak(grid,tNNNN)` are named after the
-    /// block's last hour. A month with one block in the window keeps `billing_demand[m] ≥ import[t]`.
-    private mutating func addRunningPeak(month: String, hours: [Int], billingDemand peak: Int, importLimit: Double) {
+    /// The carried peak import of billing month `key` in counted hours, MW: the state's month-to-date peak
+    /// when `key` is its billing month, and the state's recorded peak of that month; 0 without a state.
+    func carriedPeak(of key: String) -> Double {
+        guard let state else { return 0 }
+        let monthToDate = state.billingMonth == key ? state.monthPeakImportMW : 0
+        return max(monthToDate, state.monthlyPeakImportMW[key] ?? 0)
+    }
+
+    /// The largest carried peak of a month before the window (not in `windowMonths`) that ratchets into
+    /// billing month `key`, MW; 0 when there is none.
+    private func carriedRatchet(into key: String, charge: Tariff.DemandCharge, windowMonths: [String]) -> Double {
+        guard let state, let month = BillingMonth(key: key), !charge.ratchetMonths.isEmpty else { return 0 }
+        var earlierKeys = Array(state.monthlyPeakImportMW.keys)
+        if let billingMonth = state.billingMonth { earlierKeys.append(billingMonth) }
+        var largest = 0.0
+        for earlierKey in earlierKeys where !windowMonths.contains(earlierKey) {
+            guard let earlier = BillingMonth(key: earlierKey), charge.ratchets(earlier, into: month) else { continue }
+            largest = max(largest, carriedPeak(of: earlierKey))
+        }
+        return largest
+    }
+
+    /// `peak ≥ import[t]` for the counted hours `hours` of one month, where `peak` is the month's billing
+    /// demand or its own peak column named `peakName`, written so that no column grows with the month:
+    /// blocks of `periodSumBlockHours` counted hours each get a running peak `r_k ≥ import[t]` (rows
+    /// `peak(grid,tNNNN)`) with `r_k ≥ r_{k−1}` (rows `peak_chain(grid,tNNNN)`) and `peak ≥ r_last` (row
+    /// `<peakName>_chain`); the columns `running_peak(grid,tNNNN)` are named after the block's last hour.
+    /// A month with one block in the window keeps `peak ≥ import[t]`.
+    private mutating func addRunningPeak(hours: [Int], peak: Int, peakName: String, importLimit: Double) {
         let block = periodSumBlockHours
         guard hours.count > block else {
             for h in hours {
@@ -108,12 +168,17 @@ extension DispatchFormulation {
             previous = running
         }
         if let previous {
-            builder.addRow(name: "\(billingDemandName(month))_chain", lower: 0, terms: [(peak, 1), (previous, -1)])
+            builder.addRow(name: "\(peakName)_chain", lower: 0, terms: [(peak, 1), (previous, -1)])
         }
     }
 
     /// `billing_demand(mYYYY_MM)` for the month key `yyyy-mm`.
     private func billingDemandName(_ month: String) -> String {
-        "billing_demand(m\(month.replacingOccurrences(of: "-", with: "_")))"
+        "billing_demand(\(monthLabel(month)))"
+    }
+
+    /// `mYYYY_MM` for the month key `yyyy-mm`, as month names appear in rows and columns.
+    private func monthLabel(_ month: String) -> String {
+        "m\(month.replacingOccurrences(of: "-", with: "_"))"
     }
 }

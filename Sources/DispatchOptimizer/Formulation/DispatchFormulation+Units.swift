@@ -29,7 +29,11 @@ extension DispatchFormulation {
     /// `p_min_pu·p_nom·u[t] ≤ p[t] ≤ p_max_pu·p_nom·u[t]`, start-ups `s[t] ≥ u[t] − u[t−1]` and
     /// shut-downs `d[t] ≥ u[t−1] − u[t]` (with `u[−1]` from the carried state, else on), minimum up
     /// time `Σ_{τ=t−UT+1..t} s[τ] ≤ u[t]` and down time `Σ_{τ=t−DT+1..t} d[τ] ≤ 1 − u[t]`;
-    /// cost `start_up_cost·s + shut_down_cost·d`.
+    /// cost `start_up_cost·s + shut_down_cost·d`. A unit carried in on for `k < UT` hours
+    /// (`state.hoursInStatus`) stays on for the rest of its up time, `u[t] = 1` for `t < UT − k` (rows
+    /// `min_up_carried(g,tNNNN)`); one carried in off for `k < DT` hours stays off, `u[t] = 0` for
+    /// `t < DT − k` (rows `min_down_carried(g,tNNNN)`); both within the window. Without a carried count the
+    /// unit has been in its status longer than either minimum.
     private mutating func addCommitment(name: String, power: [Int], generator: Generator) {
         let wasOn = state?.unitIsOn[generator.id.rawValue] ?? true
         var status: [Int] = [], startUp: [Int] = [], shutDown: [Int] = []
@@ -67,10 +71,35 @@ extension DispatchFormulation {
                                terms: recent.map { (shutDown[$0], 1.0) } + [(status[h], 1)])
             }
         }
+        if let hours = state?.hoursInStatus[generator.id.rawValue] {
+            let family = wasOn ? "min_up_carried" : "min_down_carried"
+            let remaining = min((wasOn ? upTime : downTime) - max(hours, 0), window.count)
+            for h in 0..<max(remaining, 0) {
+                builder.addRow(name: ComponentName.hourly(family, name, window.snapshot(h)),
+                               lower: wasOn ? 1 : -.infinity, upper: wasOn ? .infinity : 0, terms: [(status[h], 1)])
+            }
+        }
         commitmentStatus.append((generator.id.rawValue, status))
     }
 
+    /// Ramp limits of a generator where given (MW): `p[t] − p[t−1] ≤ ramp_up·p_nom` (rows `ramp_up(g,tNNNN)`) and
+    /// `p[t−1] − p[t] ≤ ramp_down·p_nom` (rows `ramp_down(g,tNNNN)`) for the window's hours `t ≥ 1`, and for its
+    /// first hour against the output carried from the hour before (`state.lastOutputMW`, from the previous
+    /// window or run): `p[0] ≤ p_last + ramp_up·p_nom`, `p[0] ≥ p_last − ramp_down·p_nom`. Without a carried
+    /// output the first hour is free, as in PyPSA.
     private mutating func addRampLimits(name: String, columns: [Int], generator: Generator) {
+        guard generator.rampUpLimit != nil || generator.rampDownLimit != nil else { return }
+        if let last = state?.lastOutputMW[generator.id.rawValue], last.isFinite, let first = columns.first {
+            let t = window.snapshot(0)
+            if let up = generator.rampUpLimit {
+                builder.addRow(name: ComponentName.hourly("ramp_up", name, t), upper: last + up * generator.nominalPower,
+                               terms: [(first, 1)])
+            }
+            if let down = generator.rampDownLimit {
+                builder.addRow(name: ComponentName.hourly("ramp_down", name, t), lower: last - down * generator.nominalPower,
+                               terms: [(first, 1)])
+            }
+        }
         for h in 1..<max(window.count, 1) {
             let t = window.snapshot(h)
             if let up = generator.rampUpLimit {

@@ -229,6 +229,7 @@ extension DispatchExtraction {
                 state.monthPeakImportMW = max(state.monthPeakImportMW, primal.columnValues[formulation.gridImport[h]])
             }
         }
+        carryGeneratorsAndPeaks(into: &state, from: previous, through: last)
         return state
     }
 }

@@ -40,25 +40,13 @@ struct DemandChargeAccount {
             let own = max(peak[key] ?? 0, monthlyPeaks[key] ?? 0)
             monthlyPeaks[key] = own
             var billing = max(own, floor)
-            for (earlier, megawatts) in monthlyPeaks where Self.isRatchetMonth(earlier, before: key, charge: charge) {
-                billing = max(billing, megawatts)
+            if let month = BillingMonth(key: key) {
+                for (earlier, megawatts) in monthlyPeaks {
+                    if let earlier = BillingMonth(key: earlier), charge.ratchets(earlier, into: month) { billing = max(billing, megawatts) }
+                }
             }
             billingDemand.append((key, billing))
             cost += charge.pricePerMWMonth * (1 + tariff.surchargeShare) * billing * (covered[key] ?? 0) / (monthHours[key] ?? 1)
         }
-    }
-
-    /// Whether month `earlier` (`yyyy-mm`) is one of the tariff's ratchet months and lies within its look-back
-    /// before `month`.
-    static func isRatchetMonth(_ earlier: String, before month: String, charge: Tariff.DemandCharge) -> Bool {
-        guard let (y0, m0) = parse(earlier), let (y1, m1) = parse(month), charge.ratchetMonths.contains(m0) else { return false }
-        let distance = (y1 - y0) * 12 + (m1 - m0)
-        return distance > 0 && distance < charge.ratchetWindowMonths
-    }
-
-    private static func parse(_ key: String) -> (Int, Int)? {
-        let parts = key.split(separator: "-")
-        guard parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]) else { return nil }
-        return (year, month)
     }
 }

@@ -26,7 +26,26 @@ public enum TimestampParser {
     }
 
     /// Seconds since 1970 (UTC) of a timestamp; `offsets` is only asked for times without an offset.
+    /// Whether `text` is a wall-clock time without an offset that does not exist in `timeZone` (the hour skipped
+    /// when clocks are set forward), which `parse` reads shifted forward; false for anything else.
+    public static func isSkippedWallTime<S: StringProtocol>(_ text: S, timeZone: TimeZone) -> Bool {
+        var copy = String(text)
+        return copy.withUTF8 { bytes in
+            var local: Int?
+            guard let instant = parseSeconds(bytes: bytes, offsets: { ZoneOffsets.shared(for: timeZone) }, wallClock: &local),
+                  let local
+            else { return false }
+            return instant + ZoneOffsets.shared(for: timeZone).offset(atUTC: instant) != local
+        }
+    }
+
     static func parseSeconds(bytes: UnsafeBufferPointer<UInt8>, offsets: () -> ZoneOffsets) -> Int? {
+        var local: Int?
+        return parseSeconds(bytes: bytes, offsets: offsets, wallClock: &local)
+    }
+
+    /// As `parseSeconds(bytes:offsets:)`; `wallClock` receives the local seconds of a time without an offset.
+    static func parseSeconds(bytes: UnsafeBufferPointer<UInt8>, offsets: () -> ZoneOffsets, wallClock: inout Int?) -> Int? {
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] == 0x20 { start += 1 }
@@ -51,7 +70,10 @@ public enum TimestampParser {
             }
         }
         let local = CivilDate.days(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second
-        if reader.atEnd { return offsets().instant(ofLocal: local) }
+        if reader.atEnd {
+            wallClock = local
+            return offsets().instant(ofLocal: local)
+        }
         let sign = reader.peek
         reader.position += 1
         if sign == 0x5A { return reader.atEnd ? local : nil }

@@ -30,6 +30,12 @@ struct TimestampColumnCheck {
                 problem(row, "unparsable timestamp", "an ISO-8601 time such as 2026-01-01T00:00", "\"\(text)\"")
                 continue
             }
+            if TimestampParser.isSkippedWallTime(text, timeZone: timeZone) {
+                problem(row, "nonexistent local time", "a wall-clock time that exists in \(timeZone.identifier)",
+                        "\"\(text)\" (skipped when clocks go forward)")
+                previous = date.addingTimeInterval(-3600)  // so the next row is not also reported
+                continue
+            }
             defer { previous = date }
             guard let previous else { continue }
             let step = date.timeIntervalSince(previous)

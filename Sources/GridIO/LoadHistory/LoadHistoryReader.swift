@@ -86,8 +86,18 @@ public enum LoadHistoryReader {
                 throw CSVError(file: table.file, line: table.line(ofRow: row), column: 1, field: timeColumn,
                                expected: "an ISO-8601 timestamp such as 2026-01-01T00:00", found: "'\(cell)'")
             }
+            if TimestampParser.isSkippedWallTime(cell, timeZone: timeZone) {
+                throw CSVError(file: table.file, line: table.line(ofRow: row), column: 1, field: timeColumn,
+                               expected: "a wall-clock time that exists in \(timeZone.identifier)",
+                               found: "'\(cell)' (skipped when clocks go forward)")
+            }
             if row == 0 { first = date.timeIntervalSince1970 }
             let offset = (date.timeIntervalSince1970 - first) / 3600
+            guard abs(offset) < Double(InputLimits.maximumSnapshots) else {
+                throw CSVError(file: table.file, line: table.line(ofRow: row), column: 1, field: timeColumn,
+                               expected: "a time less than \(InputLimits.maximumSnapshots) hours (ten years) after the first row's",
+                               found: "'\(cell)'")
+            }
             guard offset == offset.rounded() else {
                 throw CSVError(file: table.file, line: table.line(ofRow: row), column: 1, field: timeColumn,
                                expected: "a whole number of hours after the first timestamp", found: "'\(cell)'")
@@ -145,6 +155,10 @@ public enum LoadHistoryReader {
                 throw CSVError(file: table.file, line: table.line(ofRow: row), column: 0, field: field,
                                expected: "a number (use --fill linear to interpolate missing values)",
                                found: "an empty cell")
+            }
+            guard values[row].isNaN || (values[row].isFinite && abs(values[row]) <= InputLimits.maximumMagnitude) else {
+                throw CSVError(file: table.file, line: table.line(ofRow: row), column: 0, field: field,
+                               expected: "a finite number of magnitude at most 1e12", found: "\(values[row])")
             }
             result[hour] = values[row]
         }

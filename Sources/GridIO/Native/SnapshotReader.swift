@@ -36,6 +36,10 @@ struct SnapshotReader {
             guard let start = TimestampParser.parse(startText, timeZone: zone) else {
                 throw source.error(at: "snapshots.start", message: "unparsable timestamp", expected: "an ISO-8601 time such as 2026-01-01T00:00", found: startText)
             }
+            if TimestampParser.isSkippedWallTime(startText, timeZone: zone) {
+                throw source.error(at: "snapshots.start", message: "nonexistent local time",
+                                   expected: "a wall-clock time that exists in \(zone.identifier)", found: startText)
+            }
             guard InputLimits.isSnapshotCount(count) else {
                 throw source.error(
                     at: "snapshots.count", message: count > 0 ? "too many snapshots" : "no snapshots",

@@ -1,3 +1,4 @@
+import EnergyCalendar
 import Foundation
 import GRDB
 
@@ -15,7 +16,13 @@ extension RunArchive {
                 ORDER BY r.id DESC LIMIT ?
                 """, arguments: [last ?? -1])
             return try rows.reversed().map { row in
-                ArchivedRun(
+                let id: Int64 = try row.decode(forColumn: "id")
+                for column in ["started_at", "finished_at", "first_hour"] {
+                    try check(try row.decode(Int64?.self, forColumn: column), Self.storedInstants, table: "runs", id: id, column: column)
+                }
+                try check(try row.decode(Int?.self, forColumn: "hours"), 0...InputLimits.maximumSnapshots, table: "runs", id: id, column: "hours")
+                try check(try row.decode(Int?.self, forColumn: "exit_code"), 0...255, table: "runs", id: id, column: "exit_code")
+                return ArchivedRun(
                     id: try row.decode(forColumn: "id"), folder: try row.decode(forColumn: "folder"),
                     startedAt: Self.date(try row.decode(forColumn: "started_at")),
                     finishedAt: Self.date(try row.decode(forColumn: "finished_at")),
@@ -57,12 +64,27 @@ extension RunArchive {
     public func forecastAccuracy() throws -> [ForecastAccuracy] {
         try reading { db in
             try Row.fetchAll(db, sql: Self.accuracySQL).map { row in
-                ForecastAccuracy(
+                try check(try row.decode(Int?.self, forColumn: "horizon_hour"), 0...InputLimits.maximumSnapshots, table: "forecasts", id: nil, column: "horizon_hour")
+                return ForecastAccuracy(
                     series: try row.decode(forColumn: "series"), horizonHour: try row.decode(forColumn: "horizon_hour"),
                     pairs: try row.decode(forColumn: "pairs"), mae: try row.decode(forColumn: "mae"),
                     mapePercent: try row.decode(forColumn: "mape_pct"), mapePairs: try row.decode(forColumn: "mape_pairs"))
             }
         }
+    }
+
+    /// Instants the archive can hold, in whole seconds: 1970-01-01 to 9999-12-31 (UTC).
+    static let storedInstants: ClosedRange<Int64> = 0...253_402_300_799
+
+    /// Checks a value read back from the archive like any other input (the database may have been edited or
+    /// damaged): one outside `range` is bad input (exit 65). Values are read with `Row.decode`, which throws (never
+    /// traps, as `Row` subscripts do) for a cell that does not hold the type.
+    func check<Value: Comparable & CustomStringConvertible>(
+        _ value: Value?, _ range: ClosedRange<Value>, table: String, id: Int64?, column: String
+    ) throws(PlanningError) {
+        guard let value, !range.contains(value) else { return }
+        let row = id.map { " row \($0)" } ?? ""
+        throw .badInput("\(path): \(table)\(row), column '\(column)': expected \(range.lowerBound)...\(range.upperBound), found \(value)")
     }
 }
 

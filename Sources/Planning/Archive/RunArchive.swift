@@ -221,10 +221,15 @@ public final class RunArchive: Sendable {
         }
     }
 
-    /// Runs `body` in a read transaction, turning SQLite errors into `RunArchiveError`.
+    /// Runs `body` in a read transaction, turning SQLite errors into `RunArchiveError`; a value that does not fit its
+    /// column's type or range (`RowDecodingError`, `check`) is bad input, `PlanningError.badInput` (exit 65).
     public func reading<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try database.read(body)
+        } catch let error as PlanningError {
+            throw error
+        } catch let error as RowDecodingError {
+            throw PlanningError.badInput("\(path): a value read back does not fit its column: \(error)")
         } catch {
             throw RunArchiveError(path: path, action: "cannot read", reason: "\(error)")
         }

@@ -54,6 +54,9 @@ public struct DispatchJob: Sendable {
     /// - Throws: `PlanningError` and `CSVError`/`ForecastError` for forecast inputs that cannot be used,
     ///   `DispatchError` for a model that cannot be built, an encoding error (internal).
     public func run(progress: (@Sendable (Int, Int) -> Void)? = nil, logger: Logger) throws -> SolvedDispatch {
+        if let windows, windows.length > horizon.hourCount {
+            throw PlanningError.windowLongerThanHorizon(window: windows.length, hours: horizon.hourCount)
+        }
         var network = grid.network
         let forecasts = try ForecastFiller.fill(&network, gridDirectory: grid.directory, horizon: horizon, logger: logger)
         var options = DispatchOptions(

@@ -23,11 +23,15 @@ public struct Horizon: Sendable, Equatable {
 
     /// The horizon from the snapshot at `start` (ISO-8601, offset optional, read in the axis' zone; default the
     /// first snapshot) for `hours` hours (default: every snapshot from there on).
-    /// - Throws: `PlanningError.startNotATimestamp`, `.startNotASnapshot` or `.horizonBeyondSnapshots`.
+    /// - Throws: `PlanningError.startNotATimestamp`, `.startSkippedByClockChange`, `.startNotASnapshot` or
+    ///   `.horizonBeyondSnapshots`.
     public init(start: String?, hours: Int?, in axis: TimeAxis) throws(PlanningError) {
         var first = 0
         if let start {
             guard let date = TimestampParser.parse(start, timeZone: axis.timeZone) else { throw .startNotATimestamp(start) }
+            if TimestampParser.isSkippedWallTime(start, timeZone: axis.timeZone) {
+                throw .startSkippedByClockChange(start: start, timeZone: axis.timeZone.identifier)
+            }
             guard let index = axis.snapshots.firstIndex(of: date) else {
                 let range = [axis.snapshots.first, axis.snapshots.last].compactMap { $0 }
                     .map { ReportFormat.timestamp($0, timeZone: axis.timeZone) }.joined(separator: " .. ")

@@ -1,4 +1,5 @@
 import Foundation
+import GridIO
 
 /// The SHA-256 fingerprint of a grid's input files, recorded in `summary.json` so a result can be traced to the
 /// exact inputs. For a set of files it is the SHA-256 of the lines `<relative path> <sha256 of content>\n`
@@ -17,9 +18,9 @@ public enum GridFingerprint {
     /// - Throws: `PlanningError.badInput` when the file cannot be read.
     public static func sha256(ofFile url: URL) throws(PlanningError) -> String {
         do {
-            return SHA256.hex(of: try Data(contentsOf: url))
+            return SHA256.hex(of: try RegularFileReader.bytes(url.path, maximumBytes: RegularFileReader.maximumCSVBytes))
         } catch {
-            throw .badInput("\(url.path): cannot read (\(error.localizedDescription))")
+            throw .badInput("\(url.path): cannot read (expected \(error.expected), found \(error.found))")
         }
     }
 

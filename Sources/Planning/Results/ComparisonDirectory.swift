@@ -1,4 +1,5 @@
 import Foundation
+import GridIO
 import Reporting
 
 /// An output folder of `re100 compare --out DIR` read back for its report: `DIR/comparison.json`, and which
@@ -19,9 +20,9 @@ public enum ComparisonDirectory {
         let url = base.appendingPathComponent(fileName)
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = Data(try RegularFileReader.bytes(url.path))
         } catch {
-            throw PlanningError.badInput("\(url.path): cannot read the file (\(error.localizedDescription))")
+            throw PlanningError.badInput("\(url.path): cannot read the file (expected \(error.expected), found \(error.found))")
         }
         let linked: (String) -> Bool = { scenario in
             FileManager.default.fileExists(atPath: base.appendingPathComponent(scenario).appendingPathComponent("report.html").path)

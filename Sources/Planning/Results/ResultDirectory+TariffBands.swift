@@ -29,7 +29,7 @@ extension ResultDirectory {
     public static func recordedTariffBands(summary url: URL, hours: [String], tariffs: NamedFileCatalog,
                                            logger: Logger) -> TariffBands? {
         guard let first = hours.first,
-              let data = try? Data(contentsOf: url),
+              let data = try? Data(RegularFileReader.bytes(url.path)),
               let recorded = try? JSONDecoder().decode(RecordedInputs.self, from: data) else { return nil }
         var quiet = logger
         quiet.logLevel = .critical

@@ -32,9 +32,9 @@ public enum ResultDirectory {
     public static func readSummary(_ url: URL) throws -> ReportSummary {
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = Data(try RegularFileReader.bytes(url.path))
         } catch {
-            throw PlanningError.badInput("\(url.path): cannot read the file (\(error.localizedDescription))")
+            throw PlanningError.badInput("\(url.path): cannot read the file (expected \(error.expected), found \(error.found))")
         }
         do {
             return try JSONDecoder().decode(ReportSummary.self, from: data)

@@ -103,7 +103,13 @@ public struct ScheduledRun: Sendable {
             if directory.currentRun != id { try? FileManager.default.removeItem(atPath: directory.runsPath + "/" + id) }
             throw error
         }
-        try directory.prune(keep: keep)
+        do {
+            try directory.prune(keep: keep)
+        } catch {
+            // The run is published and recorded; a failed clean-up must not mark it failed (recovery would then
+            // point `current` back at the previous run). The next run prunes again.
+            logger.warning("run \(id) is published, but old runs could not be removed: \(error)")
+        }
         logger.notice("run \(id): \(horizon.hourCount) h from \(ReportFormat.timestamp(start, timeZone: axis.timeZone)), published as \(directory.currentPath)")
         return id
     }

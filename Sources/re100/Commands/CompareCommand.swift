@@ -48,7 +48,7 @@ struct CompareCommand: ParsableCommand {
 
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("compare needs at least one --scenario") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
+        if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be from 1 to 1024, found \(jobs)") }
         let names = scenarios.map(ScenarioComparisonJob.scenarioName)
         var seen: Set<String> = [ScenarioComparisonJob.baseName]
         for (name, path) in zip(names, scenarios) where !seen.insert(name).inserted {

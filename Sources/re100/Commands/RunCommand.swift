@@ -45,7 +45,7 @@ struct RunCommand: ParsableCommand {
 
     func validate() throws {
         if keep < 1 { throw ValidationError("--keep must be at least 1, found \(keep)") }
-        if wait < 0 { throw ValidationError("--wait must be at least 0, found \(wait)") }
+        if !(wait >= 0 && wait <= 31_536_000) { throw ValidationError("--wait must be from 0 to 31536000 seconds (a year), found \(wait)") }
     }
 
     func run() throws {

@@ -15,7 +15,9 @@ struct GridInputOptions: ParsableArguments {
     var hours: Int?
 
     func validate() throws {
-        if let hours, hours < 1 { throw ValidationError("--hours must be at least 1, found \(hours)") }
+        if let hours, !InputLimits.isSnapshotCount(hours) {
+            throw ValidationError("--hours must be from 1 to \(InputLimits.maximumSnapshots) (ten years of hours), found \(hours)")
+        }
     }
 
     /// The horizon of `--start` and `--hours` on `axis`, resolved once.

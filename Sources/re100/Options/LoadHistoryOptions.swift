@@ -35,7 +35,9 @@ struct LoadHistoryOptions: ParsableArguments {
 
     /// Forecast options for a horizon (hours), with the hidden tuning flags applied.
     func options(horizon: Int) throws -> ForecastOptions {
-        guard horizon >= 1 else { throw ExitStatus.UsageError(message: "--horizon: expected at least 1 hour, found \(horizon)") }
+        guard InputLimits.isSnapshotCount(horizon) else {
+            throw ExitStatus.UsageError(message: "--horizon: expected 1 to \(InputLimits.maximumSnapshots) hours (ten years), found \(horizon)")
+        }
         var options = ForecastOptions(horizon: horizon, quantileWindowDays: max(0, quantileWindowDays))
         if let threads { options.threadCount = max(1, threads) }
         return options

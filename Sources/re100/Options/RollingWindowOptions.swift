@@ -1,4 +1,5 @@
 import ArgumentParser
+import EnergyCalendar
 import Planning
 
 /// `[--window N --step N]`: rolling windows for horizons too long for one LP, shared by `dispatch` and `compare`.
@@ -17,6 +18,9 @@ struct RollingWindowOptions: ParsableArguments {
         case let (window?, step?):
             guard window >= 1, step >= 1, step <= window else {
                 throw ValidationError("expected 1 ≤ --step ≤ --window, found --window \(window) --step \(step)")
+            }
+            guard window <= InputLimits.maximumSnapshots else {
+                throw ValidationError("--window must be at most \(InputLimits.maximumSnapshots) hours (ten years), found \(window)")
             }
         }
     }
