@@ -41,6 +41,9 @@ struct StateFileTests {
         (#"{"stored_energy_mwh":{},"period_progress":{"period":"2026","hours":1,"demand_mwh":-3,"renewable_mwh":0,"carbon_free_matched_mwh":0,"co2_t":0,"ppa_volume_mwh":{},"rec_mwh":0,"green_premium_mwh":0}}"#, "field 'period_progress.demand_mwh'"),
         (#"{"stored_energy_mwh":{},"period_progress":{"period":"horizon","hours":1,"demand_mwh":3,"renewable_mwh":0,"carbon_free_matched_mwh":0,"co2_t":1e300,"ppa_volume_mwh":{},"rec_mwh":0,"green_premium_mwh":0}}"#, "field 'period_progress.co2_t'"),
         (#"{"stored_energy_mwh":{},"period_progress":{"period":"2026","hours":1,"demand_mwh":3,"renewable_mwh":0,"carbon_free_matched_mwh":0,"co2_t":0,"ppa_volume_mwh":{"x":-1},"rec_mwh":0,"green_premium_mwh":0}}"#, "field 'period_progress.ppa_volume_mwh.x'"),
+                (#"{"stored_energy_mwh":{},"monthly_peak_import_mw":{"2026-00":3}}"#, "field 'monthly_peak_import_mw.2026-00'"),
+        (#"{"stored_energy_mwh":{},"last_output_mw":{"gt":1e300}}"#, "field 'last_output_mw.gt'"),
+        (#"{"stored_energy_mwh":{},"period_progress":{"period":"2026","hours":9223372036854775807,"demand_mwh":0,"renewable_mwh":0,"carbon_free_matched_mwh":0,"co2_t":0,"ppa_volume_mwh":{},"rec_mwh":0,"green_premium_mwh":0}}"#, "field 'period_progress.hours'"),
     ])
     func badStatesNameFileAndField(json: String, expected: String) {
         let text = message(json)

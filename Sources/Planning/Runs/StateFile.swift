@@ -85,8 +85,8 @@ public enum StateFile {
             }
             quantity(peak, "monthly_peak_import_mw.\(month)")
         }
-        for (name, hours) in state.hoursInStatus.sorted(by: { $0.key < $1.key }) where hours < 0 {
-            problems.append(Problem(field: "hours_in_status.\(name)", expected: "a whole number of hours, 0 or more", found: "\(hours)"))
+        for (name, hours) in state.hoursInStatus.sorted(by: { $0.key < $1.key }) where !(0...InputLimits.maximumSnapshots).contains(hours) {
+            problems.append(Problem(field: "hours_in_status.\(name)", expected: "0 to \(InputLimits.maximumSnapshots) hours", found: "\(hours)"))
         }
         for (name, output) in state.lastOutputMW.sorted(by: { $0.key < $1.key }) {
             quantity(output, "last_output_mw.\(name)")
@@ -96,8 +96,8 @@ public enum StateFile {
                 problems.append(Problem(field: "period_progress.period", expected: "a calendar year yyyy or 'horizon'",
                                         found: "'\(progress.period)'"))
             }
-            if progress.hours < 0 {
-                problems.append(Problem(field: "period_progress.hours", expected: "a whole number of hours, 0 or more",
+            if !(0...InputLimits.maximumSnapshots).contains(progress.hours) {
+                problems.append(Problem(field: "period_progress.hours", expected: "0 to \(InputLimits.maximumSnapshots) hours",
                                         found: "\(progress.hours)"))
             }
             quantity(progress.demandMWh, "period_progress.demand_mwh")
