@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GridIO
 import Testing
 import TestSupport
 @testable import re100
@@ -39,5 +40,40 @@ struct InputLimitsCommandTests {
 
     @Test func aWindowWithinTheHorizonStillRuns() {
         #expect(Self.exitCode(["dispatch", Self.singleBus, "--hours", "24", "--window", "24", "--step", "12", "--format", "json"]) == .success)
+    }
+
+    /// The one-line typo TOMLKit aborted on is exit 65 at its line and column in a grid, an overlay and a preset.
+    @Test func tomlTypoIsALocatedDataErrorInEveryTOMLInput() throws {
+        let folder = try TestFolders.temporaryDirectory()
+        let typo = folder.appendingPathComponent("typo.toml").path
+        try "[[[a]\n".write(toFile: typo, atomically: true, encoding: .utf8)
+        let grid = folder.appendingPathComponent("grid")
+        try FileManager.default.createDirectory(at: grid, withIntermediateDirectories: true)
+        try "[[[a]\n".write(to: grid.appendingPathComponent("grid.toml"), atomically: true, encoding: .utf8)
+        for arguments in [
+            ["validate", grid.path], ["validate", Self.singleBus, "--scenario", typo],
+            ["dispatch", Self.singleBus, "--hours", "2", "--solver-config", typo],
+        ] {
+            #expect(Self.exitCode(arguments) == ExitCode(65), "\(arguments)")
+        }
+        #expect(throws: GridDiagnostics.self) { try GridReader.read(grid) }
+        let diagnostics = GridReader.validate(grid)
+        #expect(diagnostics.errors.first?.description.hasPrefix(grid.path + "/grid.toml:1:3: error: TOML syntax error") == true,
+                "\(diagnostics)")
+    }
+
+    @Test func aSeriesPathNamingAFIFOIsExit65NotAHang() throws {
+        let folder = try TestFolders.temporaryDirectory()
+        for name in ["grid.toml", "series.csv"] {
+            try FileManager.default.copyItem(at: TestFolders.bundledGrid("single-bus").appendingPathComponent(name),
+                                             to: folder.appendingPathComponent(name))
+        }
+        let tariffLine = try String(contentsOf: folder.appendingPathComponent("grid.toml"), encoding: .utf8)
+            .replacingOccurrences(of: "p_set = \"series.csv:load\"", with: "p_set = \"fifo.csv:load\"")
+            .replacingOccurrences(of: "\"../tariffs/", with: "\"" + TestFolders.root.appendingPathComponent("grids/tariffs").path + "/")
+        try tariffLine.write(to: folder.appendingPathComponent("grid.toml"), atomically: true, encoding: .utf8)
+        #expect(mkfifo(folder.appendingPathComponent("fifo.csv").path, 0o644) == 0)
+        #expect(Self.exitCode(["dispatch", folder.path, "--hours", "2", "--format", "json"]) == ExitCode(65))
+        #expect(Self.exitCode(["validate", folder.path]) == ExitCode(65))
     }
 }

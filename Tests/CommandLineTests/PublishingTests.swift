@@ -43,8 +43,13 @@ struct PublishingTests {
                        stderr: String(decoding: data, as: UTF8.self))
     }
 
+    /// single-bus over four days, for daily runs that follow one another (each state is valid from the next day).
+    static let fourDays: Result<String, any Error> = Result {
+        try TestGrids.singleBus(days: 4, in: try TestFolders.temporaryDirectory()).path
+    }
+
     static func run(_ out: String, now: String, environment: [String: String] = [:]) throws -> Outcome {
-        try re100(["run", grid, "--out", out, "--now", now, "--log-level", "warning"], environment: environment)
+        try re100(["run", try fourDays.get(), "--out", out, "--now", now, "--log-level", "warning"], environment: environment)
     }
 
     /// The folders the archive recorded as published, newest first.
@@ -77,30 +82,44 @@ struct PublishingTests {
         #expect(try Self.run(out, now: "2026-04-03T00:00").status == 0)
         #expect(Self.current(out) == "20260403T0000")
 
-        let killed = try Self.run(out, now: "2026-04-03T12:00", environment: ["RE100_KILL_AFTER": step.rawValue])
+        let killed = try Self.run(out, now: "2026-04-04T00:00", environment: ["RE100_KILL_AFTER": step.rawValue])
         #expect(killed.killed && killed.status == SIGKILL, "\(step): \(killed.status) \(killed.stderr)")
         // Right after the kill: current is the old or the new run, never one the archive lacks; state.json is
         // always the state of the run current points at.
         let current = try #require(Self.current(out))
         let archived = try Self.published(out)
         #expect(archived.contains(current))
-        #expect(["20260403T0000", "20260403T1200"].contains(current))
+        #expect(["20260403T0000", "20260404T0000"].contains(current))
         #expect(try Self.stateFollowsCurrent(out))
         let committed = step != .staged
-        #expect(archived.first == (committed ? "20260403T1200" : "20260403T0000"))
+        #expect(archived.first == (committed ? "20260404T0000" : "20260403T0000"))
 
-        // The next run recovers first (and logs it), then publishes normally.
-        let next = try Self.run(out, now: "2026-04-04T00:00")
+        // The next run recovers first (and logs it), then publishes normally: the next day when the killed run was
+        // committed (its state is valid from there), else that day again.
+        let day = committed ? "20260405T0000" : "20260404T0000"
+        let next = try Self.run(out, now: committed ? "2026-04-05T00:00" : "2026-04-04T00:00")
         #expect(next.status == 0, "\(next.stderr)")
-        #expect(Self.current(out) == "20260404T0000")
-        #expect(try Self.published(out).first == "20260404T0000")
+        #expect(Self.current(out) == day)
+        #expect(try Self.published(out).first == day)
         #expect(try Self.stateFollowsCurrent(out))
         #expect(Self.leftovers(out).isEmpty, "\(Self.leftovers(out))")
         let runs = try FileManager.default.contentsOfDirectory(atPath: out + "/runs").sorted()
-        #expect(runs == (committed ? ["20260403T0000", "20260403T1200", "20260404T0000"] : ["20260403T0000", "20260404T0000"]))
+        #expect(runs == (committed ? ["20260403T0000", "20260404T0000", "20260405T0000"] : ["20260403T0000", "20260404T0000"]))
         #expect(Set(runs) == Set(try Self.published(out)))
         let recovered = step == .staged || step == .committed || step == .moved
         #expect(next.stderr.contains("recovery:") == recovered || step == .swapped, "\(step): \(next.stderr)")
+    }
+
+    /// A run whose state is valid from another hour (a day was skipped) exits 65 naming the file, the field and both
+    /// hours, and publishes nothing.
+    @Test func aStateForAnotherHourIsExit65() throws {
+        let out = try TestFolders.temporaryDirectory().path
+        #expect(try Self.run(out, now: "2026-04-03T00:00").status == 0)
+        let skipped = try Self.run(out, now: "2026-04-05T00:00")
+        #expect(skipped.status == 65, "\(skipped.stderr)")
+        #expect(skipped.stderr.contains(out + "/state.json: field 'valid_from': expected the run's first hour "
+            + "2026-04-05T00:00+09:00, found 2026-04-04T00:00+09:00"), "\(skipped.stderr)")
+        #expect(Self.current(out) == "20260403T0000")
     }
 
     /// A tiny tmpfs stands in for a full disk (mounting needs root; elsewhere the test is skipped).
@@ -160,7 +179,7 @@ struct PublishingTests {
             let out = disk + "/out"
             #expect(try Self.run(out, now: "2026-04-03T00:00").status == 0)
             Self.fill(disk)
-            let full = try Self.run(out, now: "2026-04-03T12:00")
+            let full = try Self.run(out, now: "2026-04-04T00:00")
             #expect(full.status == 70, "\(full.stderr)")
             try FileManager.default.removeItem(atPath: disk + "/filler")  // SQLite needs room to open the archive
             #expect(Self.current(out) == "20260403T0000")

@@ -72,6 +72,29 @@ import Testing
         }
     }
 
+    /// Seeded random meshed grids with an RE share, a CFE score and a CO2 cap near their free values: chains of
+    /// 6-hour blocks give the direct sums' objective and KPIs.
+    @Test(arguments: 1...8)
+    func randomGridsChainLikeDirectSums(seed: UInt64) throws {
+        var network = RandomGridInvariantTests.randomNetwork(seed: seed)
+        let hours = network.timeAxis.count
+        let free = try Self.solve(network, hours: hours, blockHours: hours).0
+        network.targets.annualRenewableShare = min(1, free.reShare + 0.05)
+        network.targets.hourlyCarbonFreeScore = min(1, free.cfeScore + 0.02)
+        network.targets.co2Cap = 0.95 * free.co2Tonnes
+        let (chained, chainedPrices, chainedModel, _) = try Self.solve(network, hours: hours, blockHours: 6)
+        let (direct, directPrices, _, _) = try Self.solve(network, hours: hours, blockHours: hours)
+        #expect(chainedModel.rowNames.contains("re_share_step(complex,t0005)"))
+        #expect(Self.relative(chained.objective, direct.objective) < 1e-9)
+        for (a, b) in [(chained.reShare, direct.reShare), (chained.co2Tonnes, direct.co2Tonnes),
+                       (chained.unservedMWh, direct.unservedMWh), (chained.consumptionMWh, direct.consumptionMWh)] {
+            #expect(Self.relative(a, b) < 1e-9, "seed \(seed): \(a) vs \(b)")
+        }
+        for (a, b) in zip(chainedPrices, directPrices) {
+            for (x, y) in zip(a.price, b.price) { #expect(abs(x - y) <= 1e-6 * max(abs(x), abs(y), 1), "\(a.bus): \(x) vs \(y)") }
+        }
+    }
+
     @Test func noRowOrColumnOfTheExampleYearGrowsWithTheHorizon() throws {
         let network = try ExampleGridDispatchTests.network("gwangju-bitgreen")
         let model = try DispatchFormulation.build(network: network, window: Self.window(network, hours: network.timeAxis.count),

@@ -34,7 +34,7 @@ import TestSupport
     @Test func migrationsCreateTheSchemaAndReopeningChangesNothing() throws {
         let (folder, history) = try Self.newHistory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try history.appliedMigrations() == ["v1"])
+        #expect(try history.appliedMigrations() == ["v1", "v2"])
         let tables = try history.reading { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
@@ -42,8 +42,32 @@ import TestSupport
         try history.record(Self.forecastRun("loads.factory", origin: 0, values: [1]))
 
         let reopened = try RunArchive(path: history.path)
-        #expect(try reopened.appliedMigrations() == ["v1"])
+        #expect(try reopened.appliedMigrations() == ["v1", "v2"])
         #expect(try reopened.runs(last: nil).map(\.id) == [1])
+    }
+
+    /// A database of the first schema (before year-to-date progress) is upgraded on opening; its runs keep their
+    /// figures and have no year-to-date progress.
+    @Test func aVersion1DatabaseGainsTheYearToDateColumns() throws {
+        let folder = try TestFolders.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("history.sqlite").path
+        let old = try DatabaseQueue(path: path)
+        try RunArchive.migrator.migrate(old, upTo: "v1")
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO runs (folder, started_at, finished_at, status, exit_code, grid_path, re100_version,
+                  glpk_version, total_s) VALUES ('20260403T0000', 0, 1, 'ok', 0, 'grid', '0.9', '5.0', 1);
+                INSERT INTO run_kpis (run_id, currency, re_share) VALUES (1, 'KRW', 0.5);
+                """)
+        }
+        try old.close()
+        let history = try RunArchive(path: path)
+        #expect(try history.appliedMigrations() == ["v1", "v2"])
+        let runs = try history.runs(last: nil)
+        #expect(runs.map(\.reShare) == [0.5] && runs.map(\.yearToDate) == [nil])
+        let json = try RunArchiveReport(runs: runs, accuracy: nil).json()
+        #expect(json.contains(#""ytd_re_share" : null"#) && json.contains(#""target_re_share" : null"#))
     }
 
     @Test func aDatabaseMigratedByANewerVersionIsRefused() throws {
@@ -61,7 +85,7 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: path))
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))  // an empty SQLite file: no schema
         #expect(throws: PlanningError.self) { try RunArchive(path: path, mustExist: true) }
-        #expect(try RunArchive(path: path).appliedMigrations() == ["v1"])
+        #expect(try RunArchive(path: path).appliedMigrations() == ["v1", "v2"])
     }
 
     @Test func aFolderIsNoDatabase() throws {

@@ -32,9 +32,10 @@ import TestSupport
         let socAt23 = Double(battery[23].split(separator: ",", omittingEmptySubsequences: false)[8]) ?? .nan
         #expect(abs((state.storedEnergyMWh["battery"] ?? .nan) - socAt23) < 1e-5)
 
-        #expect(try Self.run(out, now: "2026-04-03T12:00", keep: 1) == "20260403T1200")
-        #expect(try manager.destinationOfSymbolicLink(atPath: out + "/current") == "runs/20260403T1200")
-        #expect(try manager.contentsOfDirectory(atPath: out + "/runs") == ["20260403T1200"])
+        // The state is valid from the next day's first hour: the next run plans from there.
+        #expect(try Self.run(out, now: "2026-04-04T00:00", keep: 1) == "20260404T0000")
+        #expect(try manager.destinationOfSymbolicLink(atPath: out + "/current") == "runs/20260404T0000")
+        #expect(try manager.contentsOfDirectory(atPath: out + "/runs") == ["20260404T0000"])
     }
 
     @Test func aHeldLockIsLockHeld() throws {

@@ -52,4 +52,15 @@ struct SolverPresetLoaderTests {
             #expect(error.errors.allSatisfy { $0.file == "p.toml" })
         }
     }
+
+    /// A finite but absurd time limit is a located error, not a trap when GLPK's milliseconds are computed.
+    @Test(arguments: ["1e300", "31536001", "inf", "-1"])
+    func absurdTimeLimitsAreLocatedErrors(limit: String) throws {
+        let source = try TOMLSource(text: "method = \"dual_simplex\"\ntime_limit_seconds = \(limit)\n", file: "p.toml")
+        #expect {
+            try SolverPresetLoader.options(from: source)
+        } throws: { error in
+            (error as? GridDiagnostics)?.errors.map(\.line) == [2]
+        }
+    }
 }

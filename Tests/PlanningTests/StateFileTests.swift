@@ -31,11 +31,31 @@ struct StateFileTests {
         (#"{"stored_energy_mwh":{},"billing_month":"2026-13","month_peak_import_mw":0,"unit_is_on":{}}"#, "field 'billing_month'"),
         (#"{"stored_energy_mwh":{"battery":"full"},"month_peak_import_mw":0,"unit_is_on":{}}"#, "field 'stored_energy_mwh.battery'"),
         ("{ not json", "out/state.json: expected a re100 state (JSON)"),
+        (#"{"stored_energy_mwh":{},"valid_from":"tomorrow"}"#, "field 'valid_from'"),
+        (#"{"stored_energy_mwh":{},"monthly_peak_import_mw":{"2026-7":10}}"#, "field 'monthly_peak_import_mw.2026-7'"),
+        (#"{"stored_energy_mwh":{},"monthly_peak_import_mw":{"2026-07":-1}}"#, "field 'monthly_peak_import_mw.2026-07'"),
+        (#"{"stored_energy_mwh":{},"hours_in_status":{"gt":-2}}"#, "field 'hours_in_status.gt'"),
+        (#"{"stored_energy_mwh":{},"last_output_mw":{"gt":-5}}"#, "field 'last_output_mw.gt'"),
+        (#"{"stored_energy_mwh":{},"period_progress":{"period":"26","hours":0,"demand_mwh":0,"renewable_mwh":0,"carbon_free_matched_mwh":0,"co2_t":0,"ppa_volume_mwh":{},"rec_mwh":0,"green_premium_mwh":0}}"#, "field 'period_progress.period'"),
+        (#"{"stored_energy_mwh":{},"period_progress":{"period":"2026","hours":-1,"demand_mwh":0,"renewable_mwh":0,"carbon_free_matched_mwh":0,"co2_t":0,"ppa_volume_mwh":{},"rec_mwh":0,"green_premium_mwh":0}}"#, "field 'period_progress.hours'"),
+        (#"{"stored_energy_mwh":{},"period_progress":{"period":"2026","hours":1,"demand_mwh":-3,"renewable_mwh":0,"carbon_free_matched_mwh":0,"co2_t":0,"ppa_volume_mwh":{},"rec_mwh":0,"green_premium_mwh":0}}"#, "field 'period_progress.demand_mwh'"),
+        (#"{"stored_energy_mwh":{},"period_progress":{"period":"horizon","hours":1,"demand_mwh":3,"renewable_mwh":0,"carbon_free_matched_mwh":0,"co2_t":1e300,"ppa_volume_mwh":{},"rec_mwh":0,"green_premium_mwh":0}}"#, "field 'period_progress.co2_t'"),
+        (#"{"stored_energy_mwh":{},"period_progress":{"period":"2026","hours":1,"demand_mwh":3,"renewable_mwh":0,"carbon_free_matched_mwh":0,"co2_t":0,"ppa_volume_mwh":{"x":-1},"rec_mwh":0,"green_premium_mwh":0}}"#, "field 'period_progress.ppa_volume_mwh.x'"),
+                (#"{"stored_energy_mwh":{},"monthly_peak_import_mw":{"2026-00":3}}"#, "field 'monthly_peak_import_mw.2026-00'"),
+        (#"{"stored_energy_mwh":{},"last_output_mw":{"gt":1e300}}"#, "field 'last_output_mw.gt'"),
+        (#"{"stored_energy_mwh":{},"period_progress":{"period":"2026","hours":9223372036854775807,"demand_mwh":0,"renewable_mwh":0,"carbon_free_matched_mwh":0,"co2_t":0,"ppa_volume_mwh":{},"rec_mwh":0,"green_premium_mwh":0}}"#, "field 'period_progress.hours'"),
     ])
     func badStatesNameFileAndField(json: String, expected: String) {
         let text = message(json)
         #expect(text?.hasPrefix("out/state.json") == true, "\(text ?? "accepted")")
         #expect(text?.contains(expected) == true, "\(text ?? "accepted")")
+    }
+
+    @Test func aFullStateWithItsHourAndYearToDateIsAccepted() throws {
+        let json = #"{"stored_energy_mwh":{"ess":1},"valid_from":"2026-07-16T00:00:00+09:00","monthly_peak_import_mw":{"2026-07":150},"hours_in_status":{"gt":0},"last_output_mw":{"gt":0},"period_progress":{"period":"2026","hours":24,"demand_mwh":3,"renewable_mwh":2,"carbon_free_matched_mwh":1,"co2_t":-0.5,"ppa_volume_mwh":{"x":1},"rec_mwh":0,"green_premium_mwh":0}}"#
+        let state = try StateFile.decode(Array(json.utf8), file: "state.json")
+        #expect(state.validFrom == Date(timeIntervalSince1970: 1_784_127_600))
+        #expect(state.periodProgress?.period == "2026" && state.periodProgress?.hours == 24)
     }
 
     @Test func storedEnergyAboveTheUnitsCapacityIsRefusedForThatNetwork() {

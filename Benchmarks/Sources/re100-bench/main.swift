@@ -99,12 +99,14 @@ if arguments.first == "pypsa", arguments.count >= 2 {
     exit(0)
 }
 if arguments.first == "grid", arguments.count >= 2 {
-    // re100-bench grid DIR [WINDOW STEP]: a whole native grid, in rolling windows.
+    // re100-bench grid DIR [WINDOW STEP [plan|pro_rata]]: a whole native grid, in rolling windows with a guide.
     let network = try NativeGridReader.read(directory: URL(fileURLWithPath: arguments[1])).network
     let window = arguments.count > 3 ? Int(arguments[2]) : nil, step = arguments.count > 3 ? Int(arguments[3]) : nil
     var elapsed = 0.0
     var result: DispatchResult?
-    elapsed = try seconds { result = try DispatchOptimizer.dispatch(network, options: DispatchOptions(window: window, step: step), solver: GLPKSolver()) }
+    var options = DispatchOptions(window: window, step: step)
+    if arguments.count > 4, let guide = RollingGuide(rawValue: arguments[4]) { options.guide = guide }
+    elapsed = try seconds { result = try DispatchOptimizer.dispatch(network, options: options, solver: GLPKSolver()) }
     if let result {
         let t = result.timings
         print(String(format: "grid %@ %d h (window %@ step %@): %.2f s wall  build %.2f s  solve %.2f s  extract %.2f s  status %@  objective %.10g  unserved %.3f MWh  RE share %.6f  peak memory %.0f MiB",

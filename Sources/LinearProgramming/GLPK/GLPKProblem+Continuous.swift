@@ -86,7 +86,7 @@ extension GLPKProblem {
         parameters.msg_lev = Self.glpkMessageLevel(options.messageLevel)
         parameters.meth = method == .dualSimplex ? GLP_DUALP : GLP_PRIMAL
         parameters.presolve = options.presolve && !warmStart ? GLP_ON : GLP_OFF
-        if let limit = options.timeLimitSeconds { parameters.tm_lim = Int32(clamping: Int((limit * 1000).rounded(.up))) }
+        if let limit = options.timeLimitSeconds { parameters.tm_lim = GLPKProblem.milliseconds(limit) }
         if let limit = options.iterationLimit { parameters.it_lim = Int32(clamping: limit) }
         if !warmStart && rescale { scale(options.scaling) }
         var code: Int32 = 0

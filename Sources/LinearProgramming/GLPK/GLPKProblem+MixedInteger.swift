@@ -9,7 +9,7 @@ extension GLPKProblem {
         parameters.msg_lev = Self.glpkMessageLevel(options.messageLevel)
         parameters.presolve = GLP_ON
         parameters.mip_gap = options.mipGap
-        if let limit = options.timeLimitSeconds { parameters.tm_lim = Int32(clamping: Int((limit * 1000).rounded(.up))) }
+        if let limit = options.timeLimitSeconds { parameters.tm_lim = GLPKProblem.milliseconds(limit) }
         scale(options.scaling)
         // The search tree's gap is only readable inside the callback: keep the last one seen.
         var lastGap = Double.infinity
@@ -44,5 +44,15 @@ extension GLPKProblem {
             outcome.mipGap = code == 0 && status == GLP_OPT ? 0 : lastGap
         }
         return outcome
+    }
+}
+
+extension GLPKProblem {
+    /// A time limit in seconds as GLPK's `tm_lim` (milliseconds, `Int32`), saturating instead of trapping for
+    /// limits beyond 24.8 days or not finite.
+    static func milliseconds(_ seconds: Double) -> Int32 {
+        let value = (seconds * 1000).rounded(.up)
+        guard value.isFinite else { return value > 0 ? .max : 0 }
+        return value >= Double(Int32.max) ? .max : value <= 0 ? 0 : Int32(value)
     }
 }

@@ -63,12 +63,16 @@ public struct SolverOptions: Sendable, Equatable, Codable {
             ?? defaults.certificateTolerance
     }
 
+    /// The longest time limit accepted, in seconds (a year): longer ones are typos.
+    public static let maximumTimeLimitSeconds = 31_536_000.0
+
     /// Problems with the values (negative limits, a gap outside [0, 1)), one message per field,
     /// keyed by the preset key name. Empty when the options are usable.
     public func problems() -> [(key: String, message: String)] {
         var found: [(key: String, message: String)] = []
-        if let limit = timeLimitSeconds, !(limit > 0 && limit.isFinite) {
-            found.append((CodingKeys.timeLimitSeconds.rawValue, "expected a positive number of seconds, found \(limit)"))
+        if let limit = timeLimitSeconds, !(limit > 0 && limit <= Self.maximumTimeLimitSeconds) {
+            found.append((CodingKeys.timeLimitSeconds.rawValue,
+                          "expected a positive number of seconds up to \(Int(Self.maximumTimeLimitSeconds)) (a year), found \(limit)"))
         }
         if let limit = iterationLimit, limit <= 0 {
             found.append((CodingKeys.iterationLimit.rawValue, "expected a positive iteration count, found \(limit)"))

@@ -1,8 +1,8 @@
 import Foundation
 import Reporting
 
-/// One row of `re100 history`'s run list: a recorded run with its headline KPIs (nil where the run failed or
-/// the figure is not a number).
+/// One row of `re100 history`'s run list: a recorded run with its headline KPIs and year-to-date progress toward
+/// the grid's annual targets (nil where the run failed or the figure is not a number).
 public struct ArchivedRun: Equatable, Encodable {
     /// `runs.id`, increasing with every recorded run.
     public var id: Int64
@@ -30,6 +30,9 @@ public struct ArchivedRun: Equatable, Encodable {
     public var co2Tonnes: Double?, peakImportMW: Double?
     /// Wall-clock seconds from taking the lock to recording the run.
     public var totalSeconds: Double
+    /// Year-to-date progress after the run's committed hours, with the grid's targets; nil for a failed run or one
+    /// recorded before the archive kept it.
+    public var yearToDate: YearToDate? = nil
 
     /// The first planned hour in the grid's zone (`2026-04-03T00:00+09:00`), or nil.
     public var firstHourText: String? {
@@ -42,6 +45,10 @@ public struct ArchivedRun: Equatable, Encodable {
         case gridFingerprint = "grid_fingerprint_sha256", timeZone = "time_zone", firstHour = "first_hour"
         case solverStatus = "solver_status", reShare = "re_share", cfeScore = "cfe_score", co2Tonnes = "co2_t"
         case peakImportMW = "peak_import_mw", totalSeconds = "total_s"
+        case ytdPeriod = "ytd_period", ytdHours = "ytd_hours", ytdDemandMWh = "ytd_demand_mwh"
+        case ytdRenewableMWh = "ytd_renewable_mwh", ytdREShare = "ytd_re_share", ytdCFEScore = "ytd_cfe_score"
+        case ytdCO2Tonnes = "ytd_co2_t", targetREShare = "target_re_share", targetCFEScore = "target_cfe_score"
+        case co2CapTonnes = "target_co2_cap_t"
     }
 
     /// Every key, `null` where there is no value; instants as UTC ISO-8601 with seconds, `first_hour` in the
@@ -68,6 +75,16 @@ public struct ArchivedRun: Equatable, Encodable {
         try container.encode(co2Tonnes, forKey: .co2Tonnes)
         try container.encode(peakImportMW, forKey: .peakImportMW)
         try container.encode(totalSeconds, forKey: .totalSeconds)
+        try container.encode(yearToDate?.period, forKey: .ytdPeriod)
+        try container.encode(yearToDate?.hours, forKey: .ytdHours)
+        try container.encode(yearToDate?.demandMWh, forKey: .ytdDemandMWh)
+        try container.encode(yearToDate?.renewableMWh, forKey: .ytdRenewableMWh)
+        try container.encode(yearToDate?.reShare, forKey: .ytdREShare)
+        try container.encode(yearToDate?.cfeScore, forKey: .ytdCFEScore)
+        try container.encode(yearToDate?.co2Tonnes, forKey: .ytdCO2Tonnes)
+        try container.encode(yearToDate?.targetREShare, forKey: .targetREShare)
+        try container.encode(yearToDate?.targetCFEScore, forKey: .targetCFEScore)
+        try container.encode(yearToDate?.co2CapTonnes, forKey: .co2CapTonnes)
     }
 
     /// `2026-11-23T12:14:28Z`.

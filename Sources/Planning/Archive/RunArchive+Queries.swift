@@ -3,13 +3,15 @@ import Foundation
 import GRDB
 
 extension RunArchive {
-    /// The last `last` recorded runs (all when nil), oldest first, with their headline KPIs.
+    /// The last `last` recorded runs (all when nil), oldest first, with their headline KPIs and year-to-date progress.
     public func runs(last: Int?) throws -> [ArchivedRun] {
         try reading { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT r.id, r.folder, r.started_at, r.finished_at, r.status, r.exit_code, r.error, r.grid_path,
                   r.grid_fingerprint, r.time_zone, r.first_hour, r.hours, r.solver_status, r.objective, r.total_s,
-                  k.currency, k.re_share, k.cfe_score, k.co2_t, k.peak_import_mw
+                  k.currency, k.re_share, k.cfe_score, k.co2_t, k.peak_import_mw, k.ytd_period, k.ytd_hours,
+                  k.ytd_demand_mwh, k.ytd_renewable_mwh, k.ytd_re_share, k.ytd_cfe_score, k.ytd_co2_t, k.target_re_share,
+                  k.target_cfe_score, k.target_co2_cap_t
                 FROM runs r LEFT JOIN run_kpis k ON k.run_id = r.id
                 ORDER BY r.id DESC LIMIT ?
                 """, arguments: [last ?? -1])
@@ -33,7 +35,8 @@ extension RunArchive {
                     objective: try row.decode(forColumn: "objective"), currency: try row.decode(forColumn: "currency"),
                     reShare: try row.decode(forColumn: "re_share"), cfeScore: try row.decode(forColumn: "cfe_score"),
                     co2Tonnes: try row.decode(forColumn: "co2_t"), peakImportMW: try row.decode(forColumn: "peak_import_mw"),
-                    totalSeconds: try row.decode(forColumn: "total_s"))
+                    totalSeconds: try row.decode(forColumn: "total_s"),
+                    yearToDate: try YearToDate(row))
             }
         }
     }
@@ -82,5 +85,21 @@ extension RunArchive {
         guard let value, !range.contains(value) else { return }
         let row = id.map { " row \($0)" } ?? ""
         throw .badInput("\(path): \(table)\(row), column '\(column)': expected \(range.lowerBound)...\(range.upperBound), found \(value)")
+    }
+}
+
+extension YearToDate {
+    /// The year-to-date columns of a `runs(last:)` row; nil when the run recorded none (a failed run, or one
+    /// recorded before migration `v2`).
+    init?(_ row: Row) throws {
+        guard let period: String = try row.decode(forColumn: "ytd_period") else { return nil }
+        self.init(period: period, hours: try row.decode(forColumn: "ytd_hours"),
+                  demandMWh: try row.decode(forColumn: "ytd_demand_mwh"),
+                  renewableMWh: try row.decode(forColumn: "ytd_renewable_mwh"),
+                  reShare: try row.decode(forColumn: "ytd_re_share"), cfeScore: try row.decode(forColumn: "ytd_cfe_score"),
+                  co2Tonnes: try row.decode(forColumn: "ytd_co2_t"),
+                  targetREShare: try row.decode(forColumn: "target_re_share"),
+                  targetCFEScore: try row.decode(forColumn: "target_cfe_score"),
+                  co2CapTonnes: try row.decode(forColumn: "target_co2_cap_t"))
     }
 }

@@ -1,6 +1,7 @@
 import DispatchOptimizer
 import Foundation
 import GRDB
+import GridModel
 import LinearProgramming
 import Reporting
 
@@ -126,6 +127,22 @@ public final class RunArchive: Sendable {
                 );
                 """)
         }
+        // Year-to-date progress of each successful run (the state it hands to the next run, after its committed
+        // hours) and the grid's annual targets at the time of the run.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                ALTER TABLE run_kpis ADD COLUMN ytd_period TEXT;
+                ALTER TABLE run_kpis ADD COLUMN ytd_hours INTEGER;
+                ALTER TABLE run_kpis ADD COLUMN ytd_demand_mwh REAL;
+                ALTER TABLE run_kpis ADD COLUMN ytd_renewable_mwh REAL;
+                ALTER TABLE run_kpis ADD COLUMN ytd_re_share REAL;
+                ALTER TABLE run_kpis ADD COLUMN ytd_cfe_score REAL;
+                ALTER TABLE run_kpis ADD COLUMN ytd_co2_t REAL;
+                ALTER TABLE run_kpis ADD COLUMN target_re_share REAL;
+                ALTER TABLE run_kpis ADD COLUMN target_cfe_score REAL;
+                ALTER TABLE run_kpis ADD COLUMN target_co2_cap_t REAL;
+                """)
+        }
         return migrator
     }()
 
@@ -148,6 +165,7 @@ public final class RunArchive: Sendable {
                 if run.exitCode == 0 {
                     if let result = run.result {
                         try insertKPIs(result.kpis, currency: run.currency ?? "", run: id, db)
+                        try updateProgress(result.finalState.periodProgress, targets: run.targets, run: id, db)
                         try insertSchedule(result, run: id, db)
                     }
                     try insertForecasts(run.forecasts, run: id, db)
@@ -268,6 +286,20 @@ public final class RunArchive: Sendable {
               cfe_score, co2_t, curtailed_mwh, unserved_mwh, peak_import_mw, import_mwh, export_mwh)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: StatementArguments([id, currency] + figures as [(any DatabaseValueConvertible)?]))
+    }
+
+    /// Sets the year-to-date columns of the `run_kpis` row of run `id` from `progress` (the state handed to the next
+    /// run) and the target columns from `targets`; columns without a value stay NULL.
+    private func updateProgress(_ progress: PeriodProgress?, targets: RE100Targets?, run id: Int64, _ db: Database) throws {
+        let figures = [progress?.demandMWh, progress?.renewableMWh, progress?.reShare, progress?.cfeScore,
+                       progress?.co2Tonnes, targets?.annualRenewableShare, targets?.hourlyCarbonFreeScore,
+                       targets?.co2Cap].map(Self.finite)
+        let arguments: [(any DatabaseValueConvertible)?] = [progress?.period, progress?.hours] + figures + [id]
+        try db.execute(sql: """
+            UPDATE run_kpis SET ytd_period = ?, ytd_hours = ?, ytd_demand_mwh = ?, ytd_renewable_mwh = ?, ytd_re_share = ?,
+              ytd_cfe_score = ?, ytd_co2_t = ?, target_re_share = ?, target_cfe_score = ?, target_co2_cap_t = ?
+            WHERE run_id = ?
+            """, arguments: StatementArguments(arguments))
     }
 
     /// Inserts one `forecasts` row per series and hour of run `id`.

@@ -44,14 +44,21 @@ public struct RunArchiveReport: Encodable {
         var blocks: [String] = []
         if let runs {
             let header = "id,folder,started_at,finished_at,status,exit_code,error,grid_path,grid_fingerprint_sha256,"
-                + "time_zone,first_hour,hours,solver_status,objective,currency,re_share,cfe_score,co2_t,peak_import_mw,total_s"
+                + "time_zone,first_hour,hours,solver_status,objective,currency,re_share,cfe_score,co2_t,peak_import_mw,total_s,"
+                + "ytd_period,ytd_hours,ytd_demand_mwh,ytd_renewable_mwh,ytd_re_share,ytd_cfe_score,ytd_co2_t,"
+                + "target_re_share,target_cfe_score,target_co2_cap_t"
             blocks.append(([header] + runs.map { run in
+                let ytd = run.yearToDate
                 let cells: [String] = [
                     String(run.id), run.folder ?? "", ArchivedRun.utc(run.startedAt), ArchivedRun.utc(run.finishedAt),
                     run.status, String(run.exitCode), run.error ?? "", run.gridPath, run.gridFingerprint ?? "",
                     run.timeZone ?? "", run.firstHourText ?? "", run.hours.map(String.init) ?? "", run.solverStatus ?? "",
                     Self.number(run.objective), run.currency ?? "", Self.number(run.reShare), Self.number(run.cfeScore),
                     Self.number(run.co2Tonnes), Self.number(run.peakImportMW), Self.number(run.totalSeconds),
+                    ytd?.period ?? "", ytd?.hours.map(String.init) ?? "", Self.number(ytd?.demandMWh),
+                    Self.number(ytd?.renewableMWh), Self.number(ytd?.reShare), Self.number(ytd?.cfeScore),
+                    Self.number(ytd?.co2Tonnes), Self.number(ytd?.targetREShare), Self.number(ytd?.targetCFEScore),
+                    Self.number(ytd?.co2CapTonnes),
                 ]
                 return cells.map(ReportFormat.field).joined(separator: ",")
             }).joined(separator: "\n") + "\n")
@@ -65,7 +72,8 @@ public struct RunArchiveReport: Encodable {
         return blocks.joined(separator: "\n")
     }
 
-    /// The terminal tables: runs (cost, RE share, CO2, seconds, the error's first line), then accuracy.
+    /// The terminal tables: runs (cost, RE share, CO2, year-to-date period and hours, RE share, CFE score and CO2
+    /// with the grid's targets, seconds, the error's first line), then accuracy.
     public func table() -> String {
         var sections: [String] = []
         if let runs {
@@ -73,15 +81,21 @@ public struct RunArchiveReport: Encodable {
                 sections.append("no runs recorded\n")
             } else {
                 let header = ["id", "run", "started (UTC)", "status", "exit", "first hour", "hours", "total cost",
-                              "RE share %", "CO2 t", "seconds", "error"]
+                              "RE share %", "CO2 t", "YTD", "YTD RE % (target)", "YTD CFE % (target)", "YTD CO2 t (cap)",
+                              "seconds", "error"]
                 let rows = runs.map { run in
-                    [String(run.id), run.folder ?? "-", ArchivedRun.utc(run.startedAt), run.status, String(run.exitCode),
+                    let ytd = run.yearToDate
+                    return [String(run.id), run.folder ?? "-", ArchivedRun.utc(run.startedAt), run.status, String(run.exitCode),
                      run.firstHourText ?? "-", run.hours.map(String.init) ?? "-",
                      TextTable.number(run.objective, decimals: 0) + (run.currency.map { " " + $0 } ?? ""),
                      TextTable.number(run.reShare.map { $0 * 100 }, decimals: 1), TextTable.number(run.co2Tonnes, decimals: 1),
+                     ytd.map { "\($0.period) \($0.hours.map(String.init) ?? "-") h" } ?? "-",
+                     Self.progress(ytd?.reShare.map { $0 * 100 }, target: ytd?.targetREShare.map { $0 * 100 }, decimals: 1),
+                     Self.progress(ytd?.cfeScore.map { $0 * 100 }, target: ytd?.targetCFEScore.map { $0 * 100 }, decimals: 1),
+                     Self.progress(ytd?.co2Tonnes, target: ytd?.co2CapTonnes, decimals: 1),
                      TextTable.number(run.totalSeconds, decimals: 1), Self.shortened(run.error)]
                 }
-                sections.append(TextTable.render(header, rows, leftAligned: [1, 2, 3, 5, 11]))
+                sections.append(TextTable.render(header, rows, leftAligned: [1, 2, 3, 5, 10, 15]))
             }
         }
         if let accuracy {
@@ -97,6 +111,13 @@ public struct RunArchiveReport: Encodable {
             }
         }
         return sections.joined(separator: "\n")
+    }
+
+    /// A year-to-date figure with its target in parentheses when the grid has one (`61.2 (60.0)`); `-` when nil.
+    private static func progress(_ value: Double?, target: Double?, decimals: Int) -> String {
+        let figure = TextTable.number(value, decimals: decimals)
+        guard let target else { return figure }
+        return figure + " (" + TextTable.number(target, decimals: decimals) + ")"
     }
 
     /// A CSV number (`ReportFormat.number`), empty when nil.

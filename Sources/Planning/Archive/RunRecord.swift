@@ -1,9 +1,11 @@
 import DispatchOptimizer
 import Foundation
+import GridModel
 import Reporting
 
 /// What the run archive keeps of one `re100 run`: provenance and outcome always, and for a successful run
-/// its KPIs, the forecasts it used and its schedule (docs/operations.md, "Run history").
+/// its KPIs, the year-to-date progress of the state it hands on (`result.finalState`) with the grid's targets, the
+/// forecasts it used and its schedule (docs/operations.md, "Run history").
 public struct RunRecord {
     /// The run folder's name under `DIR/runs/` (`20260403T0000`); nil until the run was published.
     public var folder: String?
@@ -34,6 +36,9 @@ public struct RunRecord {
     public var currency: String?
     /// The forecasts the dispatch used (kept for a successful run).
     public var forecasts: [UsedForecast] = []
+    /// The grid's annual targets, kept with the year-to-date progress of a successful run; nil when the grid could
+    /// not be read.
+    public var targets: RE100Targets?
 
     /// `ok` (exit code 0) or `failed`.
     public var status: String { exitCode == 0 ? "ok" : "failed" }

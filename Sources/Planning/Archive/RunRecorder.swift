@@ -23,10 +23,11 @@ public final class RunRecorder {
         record = RunRecord(startedAt: Date(), gridPath: grid)
     }
 
-    /// Notes the grid's fingerprint and time zone.
+    /// Notes the grid's fingerprint, time zone and targets.
     public func loaded(_ grid: GridSource) {
         record?.gridFingerprint = grid.fingerprint.sha256
         record?.timeZone = grid.network.timeAxis.timeZone
+        record?.targets = grid.network.targets
     }
 
     /// Notes the run's clock and planned horizon.

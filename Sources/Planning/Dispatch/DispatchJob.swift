@@ -25,11 +25,18 @@ public struct DispatchJob: Sendable {
     public var initialState: DispatchState?
     /// The result's `finalState` is the state after this many planned hours (nil: after the last).
     public var stateAfterHours: Int?
+    /// The period the targets and limits hold over: the planned hours (`re100 dispatch`), or the calendar year
+    /// tracked year to date through the carried state (`re100 run`).
+    public var targetPeriod: TargetPeriod
+    /// What rolling windows aim for at their end: the one-LP plan (`re100 dispatch`), or the rest of each target
+    /// spread over the period's remaining hours (`re100 run`, docs/dispatch.md "Rolling windows").
+    public var guide: RollingGuide
 
-    /// A job over `horizon` of `grid`, by default in one LP with the compiled-in solver preset.
+    /// A job over `horizon` of `grid`, by default in one LP with the compiled-in solver preset, targets over the
+    /// planned hours and rolling windows guided by the one-LP plan.
     public init(grid: GridSource, horizon: Horizon, windows: RollingWindows? = nil, solver: SolverOptions = SolverOptions(),
                 solverPresetFile: String? = nil, commitment: Bool = false, initialState: DispatchState? = nil,
-                stateAfterHours: Int? = nil) {
+                stateAfterHours: Int? = nil, targetPeriod: TargetPeriod = .horizon, guide: RollingGuide = .plan) {
         self.grid = grid
         self.horizon = horizon
         self.windows = windows
@@ -38,6 +45,8 @@ public struct DispatchJob: Sendable {
         self.commitment = commitment
         self.initialState = initialState
         self.stateAfterHours = stateAfterHours
+        self.targetPeriod = targetPeriod
+        self.guide = guide
     }
 
     /// Fills the grid's forecast inputs (`ForecastFiller`), dispatches the horizon with GLPK and summarises it.
@@ -50,10 +59,12 @@ public struct DispatchJob: Sendable {
         }
         var network = grid.network
         let forecasts = try ForecastFiller.fill(&network, gridDirectory: grid.directory, horizon: horizon, logger: logger)
-        let options = DispatchOptions(
+        var options = DispatchOptions(
             firstHour: horizon.firstHour, hourCount: horizon.hourCount, window: windows?.length, step: windows?.step,
             solver: solver, initialState: initialState, commitment: commitment, stateAfterHours: stateAfterHours,
             progress: progress)
+        options.targetPeriod = targetPeriod
+        options.guide = guide
         let glpk = GLPKSolver(log: { [logger] line in logger.debug("glpk: \(line)") })
         let result = try DispatchOptimizer.dispatch(network, options: options, solver: glpk)
         let provenance = RunProvenance(

@@ -6,8 +6,10 @@ import Logging
 import Reporting
 
 /// One scheduled run (`re100 run`, docs/operations.md): under the folder's lock, plan the next `horizonHours`
-/// from the clock with the carried state, write the result folder with its report, publish it as `current`,
-/// record it in the run archive and hand the state after `stateAfterHours` to the next run.
+/// from the clock with the carried state (refused when it is not valid from the run's first hour), write the result
+/// folder with its report, publish it as `current`, record it in the run archive and hand the state after
+/// `stateAfterHours` to the next run. Targets hold over the calendar year, tracked year to date in the state; each run
+/// gets the rest of each target spread over the year's remaining hours (`.calendarYear`, `.proRata`).
 public struct ScheduledRun: Sendable {
     /// Hours each run plans ahead.
     public static let horizonHours = 48
@@ -72,8 +74,11 @@ public struct ScheduledRun: Sendable {
         if let state, let problem = StateFile.problems(of: state, for: source.network).first {
             throw PlanningError.badInput("\(statePath): field '\(problem.field)': expected \(problem.expected), found \(problem.found)")
         }
+        if let state {
+            try Self.checkValidFrom(state, path: statePath, firstHour: start, timeZone: axis.timeZone, logger: logger)
+        }
         let job = DispatchJob(grid: source, horizon: horizon, initialState: state,
-                              stateAfterHours: Self.stateAfterHours)
+                              stateAfterHours: Self.stateAfterHours, targetPeriod: .calendarYear, guide: .proRata)
         let solved = try job.run(logger: logger)
         try recorder.check(solved)
         let id = directory.newRunID(Self.runStamp(start, timeZone: axis.timeZone))
@@ -126,10 +131,30 @@ public struct ScheduledRun: Sendable {
         return String(format: "%04d%02d%02dT%02d%02d", time.year, time.month, time.day, time.hour, minutes)
     }
 
-    /// The state as `state.json` holds it: pretty-printed JSON with sorted keys and a final newline.
+    /// Refuses a state that is not for the run's first hour: the state of the run before this one is valid from the
+    /// hour after its committed hours, which must be `firstHour`. A state without `valid_from` (written by an
+    /// earlier re100) cannot be checked: it is used with a warning.
+    /// - Throws: `PlanningError.badInput` (exit 65) naming the file, the field, the hour the state is valid from
+    ///   and the run's first hour, both in `timeZone`.
+    public static func checkValidFrom(_ state: DispatchState, path: String, firstHour: Date, timeZone: TimeZone,
+                                      logger: Logger) throws(PlanningError) {
+        let first = ReportFormat.timestamp(firstHour, timeZone: timeZone)
+        guard let validFrom = state.validFrom else {
+            logger.warning("\(path): no field 'valid_from' (a state written by an earlier re100): used for the run from \(first) without checking the hour it is valid from")
+            return
+        }
+        guard abs(validFrom.timeIntervalSince(firstHour)) >= 1 else { return }
+        let valid = ReportFormat.timestamp(validFrom, timeZone: timeZone)
+        throw .badInput("\(path): field 'valid_from': expected the run's first hour \(first), found \(valid) (the "
+            + "state is valid from \(valid); run with --now \(valid), or pass --state with the state valid from \(first))")
+    }
+
+    /// The state as `state.json` holds it: pretty-printed JSON with sorted keys, instants as ISO-8601 (UTC) and a
+    /// final newline; the same state always gives the same bytes.
     public static func encode(_ state: DispatchState) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
         return try encoder.encode(state) + Data("\n".utf8)
     }
 }
