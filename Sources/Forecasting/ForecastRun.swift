@@ -259,11 +259,23 @@ struct ForecastRun {
             let hourErrors = errorsByHour[features.hour[origin + step]]
             let errors = hourErrors.count >= 5 ? hourErrors : pooled
             guard !errors.isEmpty else { continue }
-            p10[step] = point[step] + Self.quantile(errors, 0.1)
-            p50[step] = point[step] + Self.quantile(errors, 0.5)
-            p90[step] = point[step] + Self.quantile(errors, 0.9)
+            p10[step] = point[step] + Self.coverageQuantile(errors, 0.1)
+            p50[step] = point[step] + Self.coverageQuantile(errors, 0.5)
+            p90[step] = point[step] + Self.coverageQuantile(errors, 0.9)
         }
         return OriginForecast(model: model, origin: origin, forecast: point, p10: p10, p50: p50, p90: p90)
+    }
+
+    /// The empirical quantile of sorted values at position `level (n + 1)` (1-based), interpolated linearly and
+    /// clamped to the smallest and largest value (Hyndman-Fan type 6). An interval between the type-6 quantiles
+    /// at levels a < b of n past errors covers a new exchangeable error with probability b - a exactly, whereas
+    /// type 7 covers only (b - a)(n - 1)/(n + 1): 74 % instead of 80 % for the 28 errors of an hour of day.
+    static func coverageQuantile(_ sorted: [Double], _ level: Double) -> Double {
+        let position = level * Double(sorted.count + 1) - 1
+        if position <= 0 { return sorted[0] }
+        if position >= Double(sorted.count - 1) { return sorted[sorted.count - 1] }
+        let lower = Int(position.rounded(.down))
+        return sorted[lower] + (position - Double(lower)) * (sorted[lower + 1] - sorted[lower])
     }
 
     /// The empirical quantile of sorted values with linear interpolation (Hyndman-Fan type 7).

@@ -41,4 +41,17 @@ struct ForecastMetricsTests {
         #expect(abs(ForecastRun.quantile(sorted, 0.1) - 1.4) < 1e-12)
         #expect(abs(ForecastRun.quantile(sorted, 0.9) - 4.6) < 1e-12)
     }
+
+    @Test("Coverage quantiles sit at level x (n + 1) (type 6), clamped to the extremes")
+    func coverageQuantiles() {
+        let sorted = (1...9).map(Double.init)           // n + 1 = 10: level 0.1 -> 1st value, 0.9 -> 9th
+        #expect(ForecastRun.coverageQuantile(sorted, 0.1) == 1)
+        #expect(ForecastRun.coverageQuantile(sorted, 0.9) == 9)
+        #expect(ForecastRun.coverageQuantile(sorted, 0.5) == 5)
+        #expect(abs(ForecastRun.coverageQuantile(sorted, 0.25) - 2.5) < 1e-12)
+        #expect(ForecastRun.coverageQuantile([1, 2, 3, 4, 5], 0.1) == 1)   // position 0.6 is below the first
+        #expect(ForecastRun.coverageQuantile([1, 2, 3, 4, 5], 0.9) == 5)
+        // Between the 2nd and 3rd of four values: position 0.5 x 5 = 2.5.
+        #expect(abs(ForecastRun.coverageQuantile([10, 20, 30, 40], 0.5) - 25) < 1e-12)
+    }
 }
