@@ -131,11 +131,6 @@ extension DispatchFormulation {
         return addColumn(name, lower: 0, upper: .infinity, cost: price, category: .targetShortfall)
     }
 
-    /// Price per MWh of a target's shortfall (``shortfallPrice(of:)``).
-    var shortfallPrice: Double { Self.shortfallPrice(of: network) }
-    /// Price per t of CO2 above the cap (``co2ExcessPrice(of:)``).
-    var co2ExcessPrice: Double { Self.co2ExcessPrice(of: network) }
-
     /// Price per MWh of a target's shortfall: the grid's `shortfall_price_per_mwh`, else ten times the
     /// dearest energy the grid can buy (the tariff's dearest energy price with adders and surcharges, the flat
     /// import price, PPAs, certificates, fuel), so a shortfall is taken only when no purchase can close the gap.

@@ -53,6 +53,10 @@ struct DispatchFormulation {
     let carriers: [Carrier.ID: Carrier]
     /// The period budgets, storage start and end, and terminal values of this window (one LP: the whole period).
     var boundary: WindowBoundary
+    /// Price per MWh of a target's shortfall (``shortfallPrice(of:)``), computed once: it scans the grid's profiles.
+    let shortfallPrice: Double
+    /// Price per t of CO2 above the cap (``co2ExcessPrice(of:)``).
+    let co2ExcessPrice: Double
     /// The target rows and their shortfall columns (soft targets), for the KPIs and diagnoses.
     var targetShortfall = TargetColumns()
     /// Whether committable generators get binary on/off decisions (MILP).
@@ -69,6 +73,8 @@ struct DispatchFormulation {
         self.window = window
         self.state = state
         self.boundary = boundary ?? .wholePeriod(co2Cap: network.targets.co2Cap)
+        shortfallPrice = Self.shortfallPrice(of: network)
+        co2ExcessPrice = Self.co2ExcessPrice(of: network)
         busNames = network.buses.map { ComponentName.sanitized($0.id.rawValue) }
         var index: [Bus.ID: Int] = [:]
         for (position, bus) in network.buses.enumerated() { index[bus.id] = position }
