@@ -255,18 +255,24 @@ def store_and_links() -> pypsa.Network:
     return n
 
 
+def site_with_grid_price(seed: int, *carriers: str, grid_mw: float, pv_mw: float):
+    """48 h of one 22.9 kV site bus with grid supply at an hourly price (dearest at 15:00), PV and a 25 MW plant."""
+    n, rng, hours = new_network(seed, 48, "AC", "grid", "solar", *carriers)
+    n.add("Bus", "site", v_nom=22.9, carrier="AC")
+    price = 90 + 40 * np.cos((hours % 24 - 15) / 24 * 2 * math.pi) + rng.normal(0, 4, 48)
+    n.add("Generator", "grid", bus="site", carrier="grid", p_nom=grid_mw, marginal_cost=price)
+    n.add("Generator", "pv", bus="site", carrier="solar", p_nom=pv_mw, p_max_pu=solar_shape(hours))
+    n.add("Load", "plant", bus="site", p_set=25 * daily_shape(hours, 14, 0.2))
+    return n, rng, hours
+
+
 def ev_fleet() -> pypsa.Network:
     """PyPSA-Eur's BEV form: charger and V2G links limited by availability, a cyclic battery store with a minimum
     state of charge at the 07:00 departures (75 %, PyPSA-Eur's bev_dsm default), driving as a load on the battery
     bus. The V2G link's marginal cost and rating are on the energy it takes from the battery (p0), so wear per MWh
     delivered times its efficiency and the charge points' power divided by it."""
-    n, rng, hours = new_network(9, 48, "AC", "grid", "solar", "Li ion")
-    n.add("Bus", "site", v_nom=22.9, carrier="AC")
+    n, rng, hours = site_with_grid_price(9, "Li ion", grid_mw=200, pv_mw=30)
     n.add("Bus", "cars_battery", carrier="Li ion")
-    price = 90 + 40 * np.cos((hours % 24 - 15) / 24 * 2 * math.pi) + rng.normal(0, 4, 48)
-    n.add("Generator", "grid", bus="site", carrier="grid", p_nom=200, marginal_cost=price)
-    n.add("Generator", "pv", bus="site", carrier="solar", p_nom=30, p_max_pu=solar_shape(hours))
-    n.add("Load", "plant", bus="site", p_set=25 * daily_shape(hours, 14, 0.2))
     h = hours % 24
     plugged = np.where((h >= 8) & (h < 17), 0.3, 0.95)  # vehicles away during the day shift
     driving = np.where((h >= 7) & (h < 9) | (h >= 17) & (h < 19), 3.0, np.where((h >= 9) & (h < 17), 0.6, 0.0))
@@ -286,13 +292,8 @@ def flexible_load() -> pypsa.Network:
     """A flexible load as stores and links: the requested power is a Load on an auxiliary bus served through a
     Link whose bounds are (1 - 0.3) and (1 + 0.4) times the request; a Store there takes the difference, and its
     energy must be back at its start (half of e_nom) at the last hour of every day."""
-    n, rng, hours = new_network(10, 48, "AC", "grid", "solar")
-    n.add("Bus", "site", v_nom=22.9, carrier="AC")
+    n, rng, hours = site_with_grid_price(10, grid_mw=300, pv_mw=60)
     n.add("Bus", "compute", carrier="AC")
-    price = 90 + 40 * np.cos((hours % 24 - 15) / 24 * 2 * math.pi) + rng.normal(0, 4, 48)
-    n.add("Generator", "grid", bus="site", carrier="grid", p_nom=300, marginal_cost=price)
-    n.add("Generator", "pv", bus="site", carrier="solar", p_nom=60, p_max_pu=solar_shape(hours))
-    n.add("Load", "plant", bus="site", p_set=25 * daily_shape(hours, 14, 0.2))
     requested = 40 * daily_shape(hours, 20, 0.1) + rng.normal(0, 1, 48)
     n.add("Load", "compute_requested", bus="compute", p_set=requested)
     nominal = float(requested.max() * 1.4)
