@@ -30,9 +30,7 @@ extension DispatchFormulation {
             let name = ComponentName.sanitized(load.id.rawValue)
             let carried = state?.flexibleLoads[load.id.rawValue]
             let requested = (0..<window.count).map { max(0, demand.value(at: window.snapshot($0))) }
-            let reach = (0..<window.count).reduce(1) {
-                $0 + max(flexibility.shareUp, flexibility.shareDown) * requested[$1] * weight(\.storeWeights, $1)
-            } + abs(carried?.backlogMWh ?? 0)
+            let reach = backlogReach(flexibility, requested: requested, carried: carried?.backlogMWh ?? 0)
             var columns = FlexibleLoadColumns(up: [], down: [], backlog: [])
             for h in 0..<window.count {
                 let w = weight(\.objectiveWeights, h)
@@ -40,8 +38,8 @@ extension DispatchFormulation {
                                                   cost: w * flexibility.costPerMWh, category: .fuel))
                 columns.down.append(addHourlyColumn("flex_down", name, hour: h, lower: 0, upper: flexibility.shareDown * requested[h]))
                 let closes = h == window.count - 1 || endsPeriod(flexibility.periodLength, hour: h)
-                columns.backlog.append(addHourlyColumn("flex_backlog", name, hour: h, lower: closes ? 0 : -reach,
-                                                       upper: closes ? 0 : reach))
+                columns.backlog.append(addHourlyColumn("flex_backlog", name, hour: h, lower: closes ? 0 : -reach[h],
+                                                       upper: closes ? 0 : reach[h]))
                 inject(columns.up[h], coefficient: -1, at: load.bus, hour: h)
                 inject(columns.down[h], coefficient: 1, at: load.bus, hour: h)
             }
@@ -55,6 +53,22 @@ extension DispatchFormulation {
             }
             flexibleShift.append(columns)
         }
+    }
+
+    /// A bound on `|b[h]|` per window hour (MWh): everything the load could move within the hour's period (its
+    /// block, or the whole window without blocks), plus the carried backlog in the first one, plus 1. Tight bounds
+    /// keep GLPK's interior point from treating the backlog as a free column.
+    private func backlogReach(_ flexibility: LoadFlexibility, requested: [Double], carried: Double) -> [Double] {
+        var reach = [Double](repeating: 0, count: window.count)
+        var first = 0, total = abs(carried) + 1
+        for h in 0..<window.count {
+            total += max(flexibility.shareUp, flexibility.shareDown) * requested[h] * weight(\.storeWeights, h)
+            guard h == window.count - 1 || endsPeriod(flexibility.periodLength, hour: h) else { continue }
+            for k in first...h { reach[k] = total }
+            first = h + 1
+            total = 1
+        }
+        return reach
     }
 
     /// Whether window hour `h` is the last of a block of `hours` hours counted from local midnight (0: never).

@@ -38,6 +38,9 @@ public struct EVFleet: NetworkComponent {
     /// A fleet with default fields.
     public init(id: ID) { self.id = id }
 
+    /// The minimum stored energy in snapshot `index` (0-based), MWh: `e_min_pu·e_nom`.
+    public func minimumEnergy(at index: Int) -> Double { minimumPerUnit.value(at: index) * nominalEnergy }
+
     /// `ev_fleets`.
     public static var kind: ComponentKind { .evFleets }
     /// `Network.evFleets`.

@@ -13,14 +13,20 @@ public struct HTMLReport: Sendable {
     /// The tariff band of every hour of the schedule (nil: the grid is not at hand or has no tariff; the grid
     /// import chart then shows no bands and marks the largest import instead of the monthly billing peaks).
     public let tariffBands: TariffBands?
+    /// Each EV fleet's minimum stored energy per hour of the schedule (MWh, `e_min_pu·e_nom`), by name; empty when
+    /// the grid is not at hand.
+    public let fleetMinimumMWh: [String: [Double]]
 
     /// A report of `summary`, `schedule` and `prices` (all from one result directory), with the tariff bands of
-    /// the schedule's hours when known (ignored unless they cover exactly the schedule's hours).
-    public init(summary: ReportSummary, schedule: ReportSchedule, prices: ReportPrices, tariffBands: TariffBands? = nil) {
+    /// the schedule's hours when known (ignored unless they cover exactly the schedule's hours) and the EV fleets'
+    /// minimum stored energy per hour when known (series of another length are ignored).
+    public init(summary: ReportSummary, schedule: ReportSchedule, prices: ReportPrices, tariffBands: TariffBands? = nil,
+                fleetMinimumMWh: [String: [Double]] = [:]) {
         self.summary = summary
         self.schedule = schedule
         self.prices = prices
         self.tariffBands = tariffBands.flatMap { $0.hourBands.count == schedule.hours.count ? $0 : nil }
+        self.fleetMinimumMWh = fleetMinimumMWh.filter { $0.value.count == schedule.hours.count }
     }
 
     /// The carriers the hourly CFE heatmap counts as carbon-free: the summary's list if it has one, else
@@ -38,7 +44,7 @@ public struct HTMLReport: Sendable {
             body += "<p class=\"warning\">Solver status: \(HTMLText.escape(summary.status)). Figures cover the solved hours only.</p>\n"
         }
         body += kpiCards() + "\n"
-        let sections: [(String, String, String)] = [
+        var sections: [(String, String, String)] = [
             ("Dispatch by carrier", "Power injected per hour, stacked by source; lines: load served and load plus storage charging.", dispatchChart()),
             ("Storage state of charge", "Energy stored at the end of each hour per storage unit and store.", stateOfChargeChart()),
             ("Grid import", gridImportNote, gridImportChart()),
@@ -46,6 +52,11 @@ public struct HTMLReport: Sendable {
             ("Hourly carbon-free energy", cfeNote, cfeHeatmap()),
             ("Cost breakdown", "The items of the total cost; export revenue is negative.", costChart()),
         ]
+        if hasFlexibility {
+            sections.insert(("Flexible loads and EV fleets", "Requested (dashed) against served power of each flexible load; "
+                                + "energy in each EV fleet's batteries against the minimum its departures need (dashed).",
+                             flexibilityCharts()), at: 2)
+        }
         for (heading, note, content) in sections {
             body += "<section><h2>\(HTMLText.escape(heading))</h2><p class=\"note\">\(HTMLText.escape(note))</p>\(content)</section>\n"
         }
