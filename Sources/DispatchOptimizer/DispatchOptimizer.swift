@@ -31,6 +31,13 @@ public enum DispatchOptimizer {
         var reportedState: DispatchState?
 
         let rolling = plan.windows.count > 1
+        if let set = options.scenarios {
+            var problems = set.problems(comparedWith: network)
+            if rolling { problems.append("a scenario dispatch is one LP; rolling windows are not supported") }
+            if options.commitment { problems.append("a scenario dispatch has no unit commitment") }
+            if !problems.isEmpty { throw .invalidScenarios(problems) }
+        }
+        var scenarioOutcome: ScenarioOutcome?
         state.periodProgress = Self.startingProgress(network, options: options, calendar: calendar,
                                                      carried: state.periodProgress)
         let budgeter: WindowBudgeter? = try (rolling || options.targetPeriod == .calendarYear)
@@ -52,9 +59,17 @@ public enum DispatchOptimizer {
                     boundary?.cycleEnd[id] = (hour: plan.lastHour - start, energyMWh: energy)
                 }
             }
-            let formulation = try DispatchFormulation.build(network: network, window: window, state: state,
+            var composed: ScenarioFormulation?
+            let formulation: DispatchFormulation, model: LinearModel
+            if let set = options.scenarios {
+                let scenarioLP = try ScenarioFormulation.build(set, window: window, state: state, boundary: boundary,
+                                                               sharedHours: set.sharedHours ?? options.stateAfterHours ?? committed)
+                (composed, formulation, model) = (scenarioLP, scenarioLP.blocks[set.reference], try scenarioLP.model())
+            } else {
+                formulation = try DispatchFormulation.build(network: network, window: window, state: state,
                                                             boundary: boundary, commitment: options.commitment)
-            let model = try formulation.model()
+                model = try formulation.model()
+            }
             timings.buildSeconds += seconds(clock.now - began)
 
             var solution = try solve(model, solver: solver, options: options.solver)
@@ -71,7 +86,7 @@ public enum DispatchOptimizer {
             method = solution.method
             if let certificate = solution.certificate { certifiedGap = max(certifiedGap ?? 0, certificate.relativeGap) }
             began = clock.now
-            guard let primal = solution.primal else {
+            guard var primal = solution.primal else {
                 status = solution.status
                 if status == .infeasible || status == .infeasibleOrUnbounded {
                     diagnosis = InfeasibilityDiagnosis.diagnose(model, solver: solver)
@@ -85,7 +100,12 @@ public enum DispatchOptimizer {
                     if let column = formulation.energyStart[id] { cycleStart[id] = primal.columnValues[column] }
                 }
             }
-            let extraction = DispatchExtraction(formulation: formulation, primal: primal, dual: solution.dual, committed: committed)
+            var dual = solution.dual
+            if let composed {
+                scenarioOutcome = composed.outcome(primal)
+                (primal, dual) = composed.block(composed.set.reference, primal: primal, dual: dual)
+            }
+            let extraction = DispatchExtraction(formulation: formulation, primal: primal, dual: dual, committed: committed)
             let windowUnits = extraction.units()
             append(windowUnits, to: &units)
             append(extraction.prices(), to: &prices)
@@ -94,7 +114,7 @@ public enum DispatchOptimizer {
             // The reported state: after `stateAfterHours` when that hour ends in this window.
             if let hours = options.stateAfterHours.map({ $0 - timestamps.count }), hours > 0, hours < committed {
                 reportedState = extraction.endState(carrying: state, after: hours)
-                let partial = DispatchExtraction(formulation: formulation, primal: primal, dual: solution.dual, committed: hours)
+                let partial = DispatchExtraction(formulation: formulation, primal: primal, dual: dual, committed: hours)
                 reportedState?.periodProgress?.add(partial.totals(units: partial.units()), hours: hours)
             }
             if reportedState != nil, let hours = options.stateAfterHours {
@@ -119,7 +139,7 @@ public enum DispatchOptimizer {
         kpis.addShortfalls(of: network, totals: totals)
         return DispatchResult(status: status, timestamps: timestamps, units: units, prices: prices, kpis: kpis,
                               finalState: reportedState ?? state, timings: timings, mipGap: mipGap, solverName: solver.name, method: method,
-                              diagnosis: diagnosis, certifiedGap: certifiedGap)
+                              diagnosis: diagnosis, certifiedGap: certifiedGap, scenarioOutcome: scenarioOutcome)
     }
 
     /// The progress the period starts from: the carried one when it belongs to the same calendar year (runs),
