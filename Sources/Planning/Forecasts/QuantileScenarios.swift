@@ -11,10 +11,9 @@ public enum ScenarioMode: String, Sendable, CaseIterable {
 }
 
 /// The scenarios of `--scenarios quantile` (docs/uncertainty.md, "Scenarios"): three whole-horizon paths of the
-/// forecast quantiles, ordered by net load, with the Extended Pearson-Tukey probabilities 0.185 / 0.63 / 0.185
-/// (Keefer and Bodily 1983, "Three-point approximations for continuous random variables", Management Science
-/// 29(5):595-609), which match the mean and variance of a wide range of distributions from their 5/50/95 % points
-/// and are used here at the 10/50/90 % points the forecasts give.
+/// forecast quantiles, ordered by net load, with probabilities 0.3 / 0.4 / 0.3 (Swanson's rule for P10/P50/P90:
+/// Hurst, Brown and Swanson 2000, "Swanson's 30-40-30 rule", AAPG Bulletin 84(12):1883-1891; it keeps the mean and,
+/// for a normal distribution, 98.5 % of the variance: 2 · 0.3 · 1.2816² = 0.985).
 ///
 /// - `p10`: every load at its p10, every forecast generator's availability at its p90 (low net load);
 /// - `p50`: every series at its p50 (the reference: its later hours are the reported schedule);
@@ -39,7 +38,7 @@ enum QuantileScenarios {
 
     /// Name, probability and the quantile of loads and of availability in each path.
     static let paths: [(name: String, probability: Double, load: Quantile, availability: Quantile)] = [
-        ("p10", 0.185, .p10, .p90), ("p50", 0.63, .p50, .p50), ("p90", 0.185, .p90, .p10),
+        ("p10", 0.3, .p10, .p90), ("p50", 0.4, .p50, .p50), ("p90", 0.3, .p90, .p10),
     ]
 
     /// The scenario set of `network` (its forecast inputs already filled with the point forecasts) from the

@@ -10,10 +10,14 @@ struct UncertaintyOptions: ParsableArguments {
         valueName: "deterministic|quantile"))
     var scenarios: ScenarioMode = .deterministic
 
-    @Option(help: "With --scenarios quantile: also weigh the CVaR of the worst share B (0 < B <= 1, 1 = the expected cost) of the scenario costs.")
+    @Option(help: ArgumentHelp(
+        "With --scenarios quantile: also weigh the CVaR of the worst share B (0 < B <= 1, 1 = the expected cost) of the scenario costs.",
+        valueName: "B"))
     var cvarLevel: Double?
 
-    @Option(help: "Weight W of the CVaR in the objective (1 - W)·E + W·CVaR, 0 <= W < 1 (default 0.5; needs --cvar-level).")
+    @Option(help: ArgumentHelp(
+        "Weight W of the CVaR in the objective (1 - W)·E + W·CVaR, 0 <= W < 1 (default 0.5; needs --cvar-level).",
+        valueName: "W"))
     var cvarWeight: Double?
 
     func validate() throws {
