@@ -35,6 +35,7 @@ public enum DispatchOptimizer {
             var problems = set.problems(comparedWith: network)
             if rolling { problems.append("a scenario dispatch is one LP; rolling windows are not supported") }
             if options.commitment { problems.append("a scenario dispatch has no unit commitment") }
+            if options.fixedDecisions != nil { problems.append("a scenario dispatch keeps no earlier decisions") }
             if !problems.isEmpty { throw .invalidScenarios(problems) }
         }
         var scenarioOutcome: ScenarioOutcome?
@@ -66,8 +67,10 @@ public enum DispatchOptimizer {
                                                                sharedHours: set.sharedHours ?? options.stateAfterHours ?? committed)
                 (composed, formulation, model) = (scenarioLP, scenarioLP.blocks[set.reference], try scenarioLP.model())
             } else {
-                formulation = try DispatchFormulation.build(network: network, window: window, state: state,
-                                                            boundary: boundary, commitment: options.commitment)
+                var built = try DispatchFormulation.build(network: network, window: window, state: state,
+                                                          boundary: boundary, commitment: options.commitment)
+                if let fixed = options.fixedDecisions, index == 0 { built.fix(fixed) }
+                formulation = built
                 model = try formulation.model()
             }
             timings.buildSeconds += seconds(clock.now - began)
@@ -129,11 +132,9 @@ public enum DispatchOptimizer {
             if solution.status != .optimal { break }
         }
         var kpis = totals.kpis
-        if rolling, let connection = network.gridConnection, let tariff = connection.tariff, let charge = tariff.demandCharge,
-           let imports = units.first(where: { $0.component == "grid" })?.discharge {
-            let window = HourWindow(axis: network.timeAxis, start: options.firstHour, count: timestamps.count, calendar: calendar)
-            kpis.costs.demandCharge = DemandChargeAccount(network: network, connection: connection, tariff: tariff, charge: charge,
-                                                          window: window, imports: imports, carried: options.initialState).cost
+        if rolling, let imports = units.first(where: { $0.component == "grid" })?.discharge,
+           let charge = Self.demandCharge(of: network, firstHour: options.firstHour, imports: imports, carried: options.initialState) {
+            kpis.costs.demandCharge = charge
             kpis.objective = kpis.costs.total
         }
         kpis.addShortfalls(of: network, totals: totals)

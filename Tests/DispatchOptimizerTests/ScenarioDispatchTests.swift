@@ -117,6 +117,22 @@ import Testing
         }
     }
 
+    /// A plan made for `low` (charge nothing) kept against `high` as it happened, shedding at 25 per MWh: the battery
+    /// stays idle, the grid gives its 10 MW and 5 MWh are shed: 10·10 + 5·25 = 225, where deciding freely costs 200
+    /// (charge 5 MW at 20, import 10 at 10).
+    @Test func fixedDecisionsKeepThePlanAndLeaveTheRecourse() throws {
+        let shedding = Load.Shedding.allowed(valueOfLostLoad: 25)
+        let plan = try HandCheckedDispatchTests.solve(Self.network(lastHourLoad: 5, shedding: shedding), method: .dualSimplex)
+        let actual = Self.network(lastHourLoad: 15, shedding: shedding)
+        var options = DispatchOptions(solver: SolverOptions(method: .dualSimplex))
+        options.fixedDecisions = FixedDecisions(units: plan.units, hours: 2, recourseGenerators: [])
+        let kept = try DispatchOptimizer.dispatch(actual, options: options, solver: GLPKSolver())
+        #expect(close(kept.kpis.objective, 225) && close(kept.kpis.unservedMWh, 5))
+        #expect(close(kept.units[0].charge?[0] ?? -1, 0) && close(kept.units[0].discharge?[1] ?? -1, 0))
+        options.fixedDecisions = FixedDecisions(units: plan.units, hours: 0, recourseGenerators: [])
+        #expect(close(try DispatchOptimizer.dispatch(actual, options: options, solver: GLPKSolver()).kpis.objective, 200))
+    }
+
     /// Rows and columns of every scenario carry its suffix, and names stay valid for GLPK and the CPLEX LP format.
     @Test func namesCarryTheScenario() throws {
         let set = Self.set(risk: .conditionalValueAtRisk(level: 0.5, weight: 0.5))

@@ -84,9 +84,10 @@ struct ScenarioFormulation {
     private mutating func addNonAnticipativity(hours: Int) {
         guard blocks.count > 1, hours > 0 else { return }
         let first = blocks[0]
-        var decisions: [[Int]] = first.storageCharge + first.storageDischarge + first.storePower + first.linkFlow
-        for (g, generator) in first.network.generators.enumerated() {
-            let firm = (0..<hours).allSatisfy { h in
+        // A generator is firm when its availability is the same in every scenario over the shared hours.
+        let decisions = first.decisionColumns { g in
+            let generator = first.network.generators[g]
+            return (0..<hours).allSatisfy { h in
                 let t = first.window.snapshot(h)
                 return blocks.allSatisfy { block in
                     let other = block.network.generators[g]
@@ -94,7 +95,6 @@ struct ScenarioFormulation {
                         && other.minimumPerUnit.value(at: t) == generator.minimumPerUnit.value(at: t)
                 }
             }
-            if firm { decisions.append(first.generatorPower[g]) }
         }
         for columns in decisions {
             for column in columns.prefix(hours) {

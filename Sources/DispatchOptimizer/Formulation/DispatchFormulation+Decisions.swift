@@ -1,0 +1,40 @@
+extension DispatchFormulation {
+    /// The columns of the decisions an operator sets ahead, one `[h]` list per unit: storage charge and discharge,
+    /// store power, link power, and the output of the generators `isFirm(g)` (0-based in network order) accepts.
+    /// Everything else (grid import and export, shedding, curtailment, flows) is recourse.
+    func decisionColumns(isFirm: (Int) -> Bool) -> [[Int]] {
+        var columns = storageCharge + storageDischarge + storePower + linkFlow
+        for g in network.generators.indices where isFirm(g) { columns.append(generatorPower[g]) }
+        return columns
+    }
+
+    /// Fixes the decision columns of the first `decisions.hours` hours to the plan's values (negative rounding
+    /// noise of one-sided columns becomes 0).
+    mutating func fix(_ decisions: FixedDecisions) {
+        let hours = min(decisions.hours, window.count)
+        let schedule = { (component: String, id: String) in
+            decisions.units.first { $0.component == component && $0.unit == id }
+        }
+        func pin(_ columns: [Int], _ values: [Double]?, oneSided: Bool) {
+            guard let values else { return }
+            for h in 0..<min(hours, values.count) {
+                let value = oneSided ? max(0, values[h]) : values[h]
+                builder.setBounds(column: columns[h], lower: value, upper: value)
+            }
+        }
+        for (g, generator) in network.generators.enumerated() where !decisions.recourseGenerators.contains(generator.id.rawValue) {
+            pin(generatorPower[g], schedule("generator", generator.id.rawValue)?.power, oneSided: false)
+        }
+        for (s, unit) in network.storageUnits.enumerated() {
+            let plan = schedule("storage_unit", unit.id.rawValue)
+            pin(storageCharge[s], plan?.charge, oneSided: true)
+            pin(storageDischarge[s], plan?.discharge, oneSided: true)
+        }
+        for (s, store) in network.stores.enumerated() {
+            pin(storePower[s], schedule("store", store.id.rawValue)?.power, oneSided: false)
+        }
+        for (k, link) in network.links.enumerated() {
+            pin(linkFlow[k], schedule("link", link.id.rawValue)?.power, oneSided: false)
+        }
+    }
+}
