@@ -195,9 +195,10 @@ public enum DispatchOptimizer {
         return snapshot + 1 < axis.count ? axis.snapshots[snapshot + 1] : axis.snapshots[snapshot].addingTimeInterval(3600)
     }
 
-    /// Ids of the cyclic storage units and stores.
+    /// Ids of the cyclic storage units, stores and EV fleets.
     private static func cyclicUnits(_ network: Network) -> [String] {
         network.storageUnits.filter(\.isCyclic).map(\.id.rawValue) + network.stores.filter(\.isCyclic).map(\.id.rawValue)
+            + network.evFleets.filter(\.isCyclic).map(\.id.rawValue)
     }
 
     private static func solve(_ model: LinearModel, solver: any LinearSolver,
