@@ -1,9 +1,11 @@
 extension DispatchFormulation {
     /// The columns of the decisions an operator sets ahead, one `[h]` list per unit: storage charge and discharge,
-    /// store power, link power, and the output of the generators `isFirm(g)` (0-based in network order) accepts.
-    /// Everything else (grid import and export, shedding, curtailment, flows) is recourse.
+    /// store power, link power, EV fleet charge and discharge, flexible loads' moved power (up and down), and the
+    /// output of the generators `isFirm(g)` (0-based in network order) accepts. Everything else (grid import and
+    /// export, shedding, curtailment, flows) is recourse.
     func decisionColumns(isFirm: (Int) -> Bool) -> [[Int]] {
-        var columns = storageCharge + storageDischarge + storePower + linkFlow
+        var columns = storageCharge + storageDischarge + storePower + linkFlow + fleetCharge + fleetDischarge
+        for shift in flexibleShift.compactMap({ $0 }) { columns += [shift.up, shift.down] }
         for g in network.generators.indices where isFirm(g) { columns.append(generatorPower[g]) }
         return columns
     }
