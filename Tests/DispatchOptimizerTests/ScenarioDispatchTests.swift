@@ -131,6 +131,15 @@ import Testing
         #expect(close(kept.units[0].charge?[0] ?? -1, 0) && close(kept.units[0].discharge?[1] ?? -1, 0))
         options.fixedDecisions = FixedDecisions(units: plan.units, hours: 0, recourseGenerators: [])
         #expect(close(try DispatchOptimizer.dispatch(actual, options: options, solver: GLPKSolver()).kpis.objective, 200))
+        // Leaving the plan at 3 per MWh: charging 5 and discharging 5 off plan costs 100 + 100 + 2·5·3 = 230 > 225,
+        // so the plan is kept; at 1 per MWh it costs 210 < 225, so the battery leaves the plan and nothing is shed.
+        // The reported costs leave the deviation price out (200).
+        options.fixedDecisions = FixedDecisions(units: plan.units, hours: 2, recourseGenerators: [], deviationPrice: 3)
+        let keptAtThree = try DispatchOptimizer.dispatch(actual, options: options, solver: GLPKSolver())
+        #expect(close(keptAtThree.kpis.costs.total, 225) && close(keptAtThree.units[0].charge?[0] ?? -1, 0))
+        options.fixedDecisions = FixedDecisions(units: plan.units, hours: 2, recourseGenerators: [], deviationPrice: 1)
+        let left = try DispatchOptimizer.dispatch(actual, options: options, solver: GLPKSolver())
+        #expect(close(left.kpis.costs.total, 200) && close(left.kpis.unservedMWh, 0) && close(left.units[0].charge?[0] ?? -1, 5))
     }
 
     /// Rows and columns of every scenario carry its suffix, and names stay valid for GLPK and the CPLEX LP format.

@@ -11,7 +11,8 @@ extension DispatchFormulation {
     }
 
     /// Fixes the decision columns of the first `decisions.hours` hours to the plan's values (negative rounding
-    /// noise of one-sided columns becomes 0).
+    /// noise of one-sided columns becomes 0). With a deviation price, `x − deviation_up + deviation_down = plan`
+    /// (row `keep(x)`, columns `deviation_up(x)`, `deviation_down(x)` at that price per MWh, cost item none) instead.
     mutating func fix(_ decisions: FixedDecisions) {
         let hours = min(decisions.hours, window.count)
         let schedule = { (component: String, id: String) in
@@ -21,7 +22,15 @@ extension DispatchFormulation {
             guard let values else { return }
             for h in 0..<min(hours, values.count) {
                 let value = oneSided ? max(0, values[h]) : values[h]
-                builder.setBounds(column: columns[h], lower: value, upper: value)
+                guard let price = decisions.deviationPrice else {
+                    builder.setBounds(column: columns[h], lower: value, upper: value)
+                    continue
+                }
+                let name = builder.columnName(columns[h])
+                let cost = price * weight(\.objectiveWeights, h)
+                let up = addColumn("deviation_up(\(name))", lower: 0, upper: .infinity, cost: cost)
+                let down = addColumn("deviation_down(\(name))", lower: 0, upper: .infinity, cost: cost)
+                builder.addRow(name: "keep(\(name))", lower: value, upper: value, terms: [(columns[h], 1), (up, -1), (down, 1)])
             }
         }
         for (g, generator) in network.generators.enumerated() where !decisions.recourseGenerators.contains(generator.id.rawValue) {
