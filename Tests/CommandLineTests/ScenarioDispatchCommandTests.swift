@@ -19,6 +19,19 @@ struct ScenarioDispatchCommandTests {
         DispatchCommandTests.expectUsageError(["dispatch", Self.operations] + arguments)
     }
 
+    @Test(arguments: [["--start", "2026-02-01T00:00", "--days", "0"], ["--start", "2026-02-01T00:00", "--days", "3661"],
+                      ["--days", "2"], ["--start", "2026-02-01T00:00"]])
+    func evaluateNeedsAStartAndADayCount(arguments: [String]) {
+        DispatchCommandTests.expectUsageError(["evaluate", Self.operations + "/backtest"] + arguments)
+    }
+
+    /// An actual value missing in the period is bad input (exit 65): the operations grid's histories end before its week.
+    @Test func evaluateRefusesMissingActuals() throws {
+        var command = try EvaluateCommand.parseAsRoot([Self.operations, "--start", "2026-07-15T00:00", "--days", "1",
+                                                       "--log-level", "error"])
+        #expect(throws: ExitCode(65)) { try command.run() }
+    }
+
     /// 48 h of the operations grid: three scenarios sharing the first 24 h, probabilities 0.3/0.4/0.3, nothing
     /// of the AI center shed in any, the p90 scenario dearest; the written schedule is the p50 block's.
     @Test func quantileScenariosOnTheOperationsGrid() throws {
