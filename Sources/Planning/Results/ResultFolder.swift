@@ -63,7 +63,8 @@ public enum ResultFolder {
         let schedule = ReportSchedule(rows: ScheduleCSV.rows(solved.result, timeZone: solved.timeZone))
         let prices = ReportPrices(rows: PricesCSV.rows(solved.result, timeZone: solved.timeZone), hours: schedule.hours)
         let bands = TariffBands(network: solved.network, firstHour: solved.job.horizon.firstHour, hourCount: schedule.hours.count)
-        return HTMLReport(summary: ReportSummary(solved.summary), schedule: schedule, prices: prices, tariffBands: bands)
+        return HTMLReport(summary: ReportSummary(solved.summary), schedule: schedule, prices: prices, tariffBands: bands,
+                          forecasts: ReportForecasts(solved.forecasts, timeZone: solved.timeZone))
     }
 
     /// Creates the folder `path` and its parents if missing.
