@@ -32,6 +32,21 @@ struct ScenarioDispatchCommandTests {
         #expect(throws: ExitCode(65)) { try command.run() }
     }
 
+    /// A scheduled run with scenarios shares its 24 committed hours, and its report shows the forecast fan with them.
+    @Test func scheduledRunWithScenarios() throws {
+        let directory = try TestFolders.temporaryDirectory()
+        var command = try RunCommand.parseAsRoot([Self.operations, "--out", directory.path, "--now", "2026-07-15T00:00",
+                                                  "--scenarios", "quantile", "--log-level", "error"])
+        try command.run()
+        let current = directory.appendingPathComponent("current")
+        let summary = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: current.appendingPathComponent("summary.json"))) as? [String: Any])
+        let scenarios = try #require(summary["scenario_dispatch"] as? [String: Any])
+        #expect(scenarios["shared_hours"] as? Int == 24 && scenarios["reference"] as? String == "p50")
+        let report = try String(contentsOf: current.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(report.contains("<h2>Forecast fan</h2>") && report.contains("committed hours (24 h, shared by every scenario)"))
+    }
+
     /// 48 h of the operations grid: three scenarios sharing the first 24 h, probabilities 0.3/0.4/0.3, nothing
     /// of the AI center shed in any, the p90 scenario dearest; the written schedule is the p50 block's.
     @Test func quantileScenariosOnTheOperationsGrid() throws {
