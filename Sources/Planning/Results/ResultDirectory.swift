@@ -5,7 +5,7 @@ import Logging
 import Reporting
 
 /// A result directory of `re100 dispatch --out DIR` read back for `re100 report`: `summary.json` (decoded with
-/// `Codable`), `schedule.csv` and `prices.csv` (Reporting's readers, beside their writers). Problems are
+/// `Codable`), `schedule.csv`, `prices.csv` and, when present, `forecasts.csv` (Reporting's readers, beside their writers). Problems are
 /// `PlanningError.badInput` or `CSVError`, naming the file and the line or field.
 public enum ResultDirectory {
     /// Reads the three files of `directory` into a report, with the tariff bands and fleet minima of the grid
@@ -24,8 +24,10 @@ public enum ResultDirectory {
         let schedule = try ScheduleCSV.read(contentsOf: base.appendingPathComponent("schedule.csv"))
         let prices = try PricesCSV.read(contentsOf: base.appendingPathComponent("prices.csv"), hours: schedule.hours)
         let context = gridContext(base.appendingPathComponent("summary.json"), schedule.hours)
+        let forecastsFile = base.appendingPathComponent("forecasts.csv")
+        let forecasts = FileManager.default.fileExists(atPath: forecastsFile.path) ? try ReportForecasts.read(contentsOf: forecastsFile) : nil
         return HTMLReport(summary: summary, schedule: schedule, prices: prices, tariffBands: context?.tariffBands,
-                          fleetMinimumMWh: context?.fleetMinimumMWh ?? [:])
+                          fleetMinimumMWh: context?.fleetMinimumMWh ?? [:], forecasts: forecasts)
     }
 
     /// Decodes `summary.json`; a missing or mistyped field names its path (`costs.total`).

@@ -66,7 +66,8 @@ public enum ResultFolder {
         let context = ReportGridContext(network: solved.network, firstHour: solved.job.horizon.firstHour,
                                         hourCount: schedule.hours.count)
         return HTMLReport(summary: ReportSummary(solved.summary), schedule: schedule, prices: prices,
-                          tariffBands: context.tariffBands, fleetMinimumMWh: context.fleetMinimumMWh)
+                          tariffBands: context.tariffBands, fleetMinimumMWh: context.fleetMinimumMWh,
+                          forecasts: ReportForecasts(solved.forecasts, timeZone: solved.timeZone))
     }
 
     /// Creates the folder `path` and its parents if missing.

@@ -16,17 +16,21 @@ public struct HTMLReport: Sendable {
     /// Each EV fleet's minimum stored energy per hour of the schedule (MWh, `e_min_pu·e_nom`), by name; empty when
     /// the grid is not at hand.
     public let fleetMinimumMWh: [String: [Double]]
+    /// The forecasts the plan was made from (`forecasts.csv`), nil when nothing was forecast.
+    public let forecasts: ReportForecasts?
 
     /// A report of `summary`, `schedule` and `prices` (all from one result directory), with the tariff bands of
-    /// the schedule's hours when known (ignored unless they cover exactly the schedule's hours) and the EV fleets'
-    /// minimum stored energy per hour when known (series of another length are ignored).
+    /// the schedule's hours when known (ignored unless they cover exactly the schedule's hours), the EV fleets'
+    /// minimum stored energy per hour when known (series of another length are ignored) and the forecasts behind
+    /// the plan when any.
     public init(summary: ReportSummary, schedule: ReportSchedule, prices: ReportPrices, tariffBands: TariffBands? = nil,
-                fleetMinimumMWh: [String: [Double]] = [:]) {
+                fleetMinimumMWh: [String: [Double]] = [:], forecasts: ReportForecasts? = nil) {
         self.summary = summary
         self.schedule = schedule
         self.prices = prices
         self.tariffBands = tariffBands.flatMap { $0.hourBands.count == schedule.hours.count ? $0 : nil }
         self.fleetMinimumMWh = fleetMinimumMWh.filter { $0.value.count == schedule.hours.count }
+        self.forecasts = forecasts.flatMap { $0.series.isEmpty ? nil : $0 }
     }
 
     /// The carriers the hourly CFE heatmap counts as carbon-free: the summary's list if it has one, else
@@ -57,13 +61,18 @@ public struct HTMLReport: Sendable {
                                 + "energy in each EV fleet's batteries against the minimum its departures need (dashed).",
                              flexibilityCharts()), at: 2)
         }
+        if forecasts != nil {
+            sections.insert(("Forecast fan", "The forecasts the plan was made from: p10-p90 band and p50 of the forecast loads and PV availability (docs/uncertainty.md).",
+                             forecastFan()), at: 1)
+        }
         for (heading, note, content) in sections {
             body += "<section><h2>\(HTMLText.escape(heading))</h2><p class=\"note\">\(HTMLText.escape(note))</p>\(content)</section>\n"
         }
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             + "<title>\(HTMLText.escape(title))</title>\n<style>\(Self.styleSheet)</style>\n</head>\n<body>\n"
-            + body + "<footer>Written by re100 report from schedule.csv, prices.csv and summary.json.</footer>\n"
+            + body + "<footer>Written by re100 report from schedule.csv, prices.csv and summary.json"
+            + (forecasts == nil ? "" : " and forecasts.csv") + ".</footer>\n"
             + "</body>\n</html>\n"
     }
 

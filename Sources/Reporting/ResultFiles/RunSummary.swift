@@ -32,6 +32,7 @@ public struct RunSummary: Sendable, Encodable {
         case unserved = "unserved_mwh", peakImport = "peak_import_mw", consumption = "consumption_mwh"
         case renewableSupply = "renewable_supply_mwh", imported = "import_mwh", exported = "export_mwh"
         case shortfall, flexibility, timings
+        case scenarioDispatch = "scenario_dispatch"
     }
 
     private struct Grid: Encodable {
@@ -127,6 +128,7 @@ public struct RunSummary: Sendable, Encodable {
         try container.encode(solved ? kpis.shortfall : nil, forKey: .shortfall)
         try container.encode(solved ? kpis.flexibility : nil, forKey: .flexibility)
         try container.encode(result.timings, forKey: .timings)
+        try container.encodeIfPresent(result.scenarioOutcome.map(ScenarioDispatchSummary.init), forKey: .scenarioDispatch)
     }
 
     /// The document as pretty-printed JSON with sorted keys and a final newline: byte-identical for the same
