@@ -77,12 +77,14 @@ public enum DispatchOptimizer {
 
             var solution = try solve(model, solver: solver, options: options.solver)
             timings.solveSeconds += solution.solveSeconds
+            timings.solveCPUSeconds += solution.solveCPUSeconds
             if options.commitment, let values = solution.primal?.columnValues {
                 // Prices come from the LP with the commitment fixed (a MILP has no duals).
                 let gap = solution.mipGap
                 let fixedModel = try formulation.modelWithFixedCommitment(values)
                 let lp = try solve(fixedModel, solver: solver, options: options.solver)
                 timings.solveSeconds += lp.solveSeconds
+                timings.solveCPUSeconds += lp.solveCPUSeconds
                 if lp.status == .optimal { solution = lp }
                 mipGap = max(mipGap ?? 0, gap ?? 0)
             }
@@ -167,6 +169,7 @@ public enum DispatchOptimizer {
             timings.buildSeconds += seconds(clock.now - began)
             let solution = try solve(model, solver: solver, options: options.solver)
             timings.solveSeconds += solution.solveSeconds
+            timings.solveCPUSeconds += solution.solveCPUSeconds
             if let primal = solution.primal {
                 guide = PlanGuide(formulation: formulation, primal: primal, dual: solution.dual)
             }

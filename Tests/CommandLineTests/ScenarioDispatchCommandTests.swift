@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import GRDB
+import Planning
 import Testing
 import TestSupport
 @testable import re100
@@ -45,6 +47,35 @@ struct ScenarioDispatchCommandTests {
         #expect(scenarios["shared_hours"] as? Int == 24 && scenarios["reference"] as? String == "p50")
         let report = try String(contentsOf: current.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(report.contains("<h2>Forecast fan</h2>") && report.contains("committed hours (24 h, shared by every scenario)"))
+        // The history keeps what `re100 evaluate <history-db>` needs: no start state (the grid's initial one), 24
+        // committed hours, the mode. Without actuals there is nothing to evaluate (exit 65).
+        let history = directory.appendingPathComponent("history.sqlite").path
+        let plan = try DatabaseQueue(path: history).read { db in
+            try Row.fetchOne(db, sql: "SELECT start_state, committed_hours, scenario_mode, cvar_level FROM runs")
+        }
+        #expect(plan?["start_state"] as String? == nil && plan?["committed_hours"] as Int? == 24)
+        #expect(plan?["scenario_mode"] as String? == "quantile" && plan?["cvar_level"] as Double? == nil)
+        var evaluate = try EvaluateCommand.parseAsRoot([history, "--log-level", "critical"])
+        #expect(throws: ExitCode(65)) { try evaluate.run() }
+    }
+
+    /// A history database takes --from/--to as dates (not --start/--days), a grid folder the other way round (usage,
+    /// 64); a missing database and one without runs are bad input (65).
+    @Test func evaluateAHistoryDatabase() throws {
+        let directory = try TestFolders.temporaryDirectory()
+        let missing = directory.appendingPathComponent("none.sqlite").path
+        DispatchCommandTests.expectUsageError(["evaluate", missing, "--start", "2026-02-01T00:00", "--days", "2"])
+        DispatchCommandTests.expectUsageError(["evaluate", Self.operations + "/backtest", "--start", "2026-02-01T00:00",
+                                               "--days", "2", "--from", "2026-02-01"])
+        var command = try EvaluateCommand.parseAsRoot([missing, "--log-level", "critical"])
+        #expect(throws: ExitCode(65)) { try command.run() }
+        #expect(!FileManager.default.fileExists(atPath: missing))
+        let history = directory.appendingPathComponent("history.sqlite").path
+        _ = try RunArchive(path: history)
+        DispatchCommandTests.expectUsageError(["evaluate", history, "--from", "Feb 1"])
+        DispatchCommandTests.expectUsageError(["evaluate", history, "--to", "2026-2-1"])
+        command = try EvaluateCommand.parseAsRoot([history, "--from", "2026-02-01", "--log-level", "critical"])
+        #expect(throws: ExitCode(65)) { try command.run() }
     }
 
     /// 48 h of the operations grid: three scenarios sharing the first 24 h, probabilities 0.3/0.4/0.3, nothing

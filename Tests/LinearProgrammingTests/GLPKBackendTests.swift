@@ -79,6 +79,14 @@ import Testing
         #expect(lines.all.contains { $0.contains("GLPK Simplex Optimizer") })
     }
 
+    /// The CPU time of the solving thread is measured: positive, and one thread cannot use more CPU than wall time
+    /// (1 ms of slack for the two clocks' resolution).
+    @Test func solveReportsItsThreadCPUTime() throws {
+        let solution = try GLPKSolver().solve(RandomLP.make(seed: 7, rows: 60, columns: 80), options: SolverOptions())
+        #expect(solution.solveCPUSeconds > 0)
+        #expect(solution.solveCPUSeconds <= solution.solveSeconds + 1e-3)
+    }
+
     @Test func versionIsReported() {
         #expect(GLPKSolver.version.hasPrefix("5."))
         #expect(GLPKSolver().name == "GLPK \(GLPKSolver.version)")

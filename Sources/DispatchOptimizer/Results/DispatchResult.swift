@@ -98,6 +98,8 @@ public struct DispatchTimings: Sendable, Equatable, Codable {
     public var buildSeconds: Double = 0
     /// Inside the solver.
     public var solveSeconds: Double = 0
+    /// CPU seconds of the solving thread inside the solver (benchmarks on shared cores; not in `summary.json`).
+    public var solveCPUSeconds: Double = 0
     /// Turning solutions into schedules, prices and KPIs.
     public var extractSeconds: Double = 0
 

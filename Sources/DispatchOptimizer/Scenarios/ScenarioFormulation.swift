@@ -3,25 +3,30 @@ import LinearProgramming
 
 /// The LP of one window holding every scenario of a ``ScenarioSet`` (docs/uncertainty.md, "Formulation"): one
 /// whole ``DispatchFormulation`` per scenario, its rows and columns suffixed `@name`, its objective weighted by the
-/// scenario's probability; non-anticipativity rows `same(column)@name` tie the decisions of the shared hours to
-/// the first scenario's; with CVaR, the threshold `cvar_threshold` and one excess column and row per scenario.
+/// scenario's probability. Non-anticipativity is one column per decision of the shared hours, which every block
+/// uses (named without a suffix: `p_ch(ess,t0003)`); with CVaR, the threshold `cvar_threshold` and one excess
+/// column and row per scenario on the block's window cost `C_s` (``DispatchFormulation/addObjectiveSum()``).
 ///
-/// Per scenario `s` with probability `π_s` and window cost `C_s` (``DispatchFormulation/addObjectiveSum()``):
+/// Per scenario `s` with probability `π_s` and window cost `C_s`:
 ///
 ///     minimise (1 − λ)·Σ_s π_s·C_s + λ·(η + (1/β)·Σ_s π_s·z_s)     z_s − C_s + η ≥ 0, z_s ≥ 0
-///     x_s[j] − x_0[j] = 0   for every decision column j of the shared hours
+///     x_s[j] = x[j]   for every decision column j of the shared hours (the same column)
 ///
-/// (λ = 0 and no CVaR columns for ``RiskMeasure/expectation``). Decisions are what an operator sets ahead: storage
-/// charge and discharge, store and link power, and the output of generators whose availability is the same in
-/// every scenario in that hour. Grid import and export, shedding, curtailed renewables and flows are recourse.
+/// (λ = 0 and no `C_s`, CVaR columns or rows for ``RiskMeasure/expectation``). Decisions are what an operator sets
+/// ahead: storage charge and discharge, store and link power, and the output of generators whose availability is
+/// the same in every scenario in that hour. Grid import and export, shedding, curtailed renewables and flows are
+/// recourse.
 struct ScenarioFormulation {
     /// One formulation per scenario, each with its own 0-based columns and rows.
     let blocks: [DispatchFormulation]
     /// The combined model.
     private(set) var builder = LinearModelBuilder()
-    /// Where each block's columns and rows start in the combined model.
-    private(set) var offsets: [(columns: Int, rows: Int)] = []
-    /// The window-cost column `C_s` of each block (block-local index).
+    /// Where each block's columns are in the combined model: `columns[s][j]` for block `s`'s column `j`. The
+    /// decision columns of the shared hours point at the same combined column in every block.
+    private(set) var columns: [[Int]] = []
+    /// Where each block's rows start in the combined model.
+    private(set) var rowOffsets: [Int] = []
+    /// The window-cost column `C_s` of each block (block-local index), only with CVaR.
     private(set) var costColumns: [Int] = []
     /// The CVaR threshold `η` and excess columns `z_s` (combined indices), nil without CVaR.
     private(set) var tail: (threshold: Int, excess: [Int])?
@@ -29,8 +34,8 @@ struct ScenarioFormulation {
     private(set) var blockWeights: [Double] = []
     /// The CVaR excess row of each block (combined indices), empty without CVaR.
     private(set) var excessRows: [Int] = []
-    /// Non-anticipativity rows added.
-    private(set) var sharedRowCount = 0
+    /// Block columns that use another block's column (the shared decisions of every scenario after the first).
+    private(set) var sharedColumnCount = 0
     /// Hours whose decisions are shared.
     private(set) var sharedHours = 0
     let set: ScenarioSet
@@ -43,13 +48,13 @@ struct ScenarioFormulation {
         var costColumns: [Int] = []
         for scenario in set.scenarios {
             var block = try DispatchFormulation.build(network: scenario.network, window: window, state: state, boundary: boundary)
-            costColumns.append(block.addObjectiveSum())
+            if case .conditionalValueAtRisk = set.risk { costColumns.append(block.addObjectiveSum()) }
             blocks.append(block)
         }
         var composed = ScenarioFormulation(blocks: blocks, costColumns: costColumns, set: set)
-        composed.compose()
         composed.sharedHours = min(sharedHours, window.count)
-        composed.addNonAnticipativity(hours: composed.sharedHours)
+        try composed.compose(shared: composed.sharedDecisions())
+        composed.addRisk()
         return composed
     }
 
@@ -59,35 +64,14 @@ struct ScenarioFormulation {
         self.set = set
     }
 
-    private mutating func compose() {
-        var riskWeight = 0.0, level = 1.0
-        if case .conditionalValueAtRisk(let β, let λ) = set.risk { (riskWeight, level) = (λ, β) }
-        for (s, block) in blocks.enumerated() {
-            let weight = (1 - riskWeight) * set.scenarios[s].probability
-            blockWeights.append(weight)
-            offsets.append(builder.append(block.builder, nameSuffix: suffix(s), objectiveScale: weight))
-        }
-        guard case .conditionalValueAtRisk = set.risk else { return }
-        let threshold = builder.addColumn(name: "cvar_threshold", lower: -.infinity, upper: .infinity, cost: riskWeight)
-        var excess: [Int] = []
-        for s in blocks.indices {
-            let z = builder.addColumn(name: "cvar_excess" + suffix(s), lower: 0, upper: .infinity,
-                                      cost: riskWeight * set.scenarios[s].probability / level)
-            excessRows.append(builder.addRow(name: "cvar_excess" + suffix(s), lower: 0, upper: .infinity,
-                                             terms: [(z, 1), (offsets[s].columns + costColumns[s], -1), (threshold, 1)]))
-            excess.append(z)
-        }
-        tail = (threshold, excess)
-    }
-
-    /// `x_s − x_0 = 0` for every decision column of hours `0..<hours` and every scenario after the first.
-    private mutating func addNonAnticipativity(hours: Int) {
-        guard blocks.count > 1, hours > 0 else { return }
+    /// The decision columns of the shared hours (block-local; every block builds the same columns in the same order).
+    private func sharedDecisions() -> [Int] {
+        guard blocks.count > 1, sharedHours > 0 else { return [] }
         let first = blocks[0]
         // A generator is firm when its availability is the same in every scenario over the shared hours.
         let decisions = first.decisionColumns { g in
             let generator = first.network.generators[g]
-            return (0..<hours).allSatisfy { h in
+            return (0..<sharedHours).allSatisfy { h in
                 let t = first.window.snapshot(h)
                 return blocks.allSatisfy { block in
                     let other = block.network.generators[g]
@@ -96,16 +80,45 @@ struct ScenarioFormulation {
                 }
             }
         }
-        for columns in decisions {
-            for column in columns.prefix(hours) {
-                let name = "same(" + first.builder.columnName(column) + ")"
-                for s in 1..<blocks.count {
-                    builder.addRow(name: name + suffix(s), lower: 0, upper: 0,
-                                   terms: [(offsets[s].columns + column, 1), (offsets[0].columns + column, -1)])
-                    sharedRowCount += 1
-                }
+        return decisions.flatMap { $0.prefix(sharedHours) }
+    }
+
+    /// Appends the blocks, each weighted by `(1 − λ)·π_s`; every block after the first uses the first block's column
+    /// for each of `shared`, which then loses its scenario suffix.
+    private mutating func compose(shared: [Int]) throws(DispatchError) {
+        let riskWeight: Double
+        if case .conditionalValueAtRisk(_, let λ) = set.risk { riskWeight = λ } else { riskWeight = 0 }
+        let first = blocks[0].builder
+        for (s, block) in blocks.enumerated() {
+            if let j = shared.first(where: { block.builder.columnName($0) != first.columnName($0) }) {
+                throw DispatchError.invalidModel("scenario \(set.scenarios[s].name) has column \(block.builder.columnName(j)) "
+                    + "where the first scenario has \(first.columnName(j)); scenario networks must build the same columns")
             }
+            let weight = (1 - riskWeight) * set.scenarios[s].probability
+            blockWeights.append(weight)
+            var sharing: [Int: Int] = [:]
+            if s > 0 { for j in shared { sharing[j] = columns[0][j] } }
+            let placed = builder.append(block.builder, nameSuffix: suffix(s), objectiveScale: weight, sharing: sharing)
+            columns.append(placed.columns)
+            rowOffsets.append(placed.rows)
+            sharedColumnCount += sharing.count
         }
+        if blocks.count > 1 { for j in shared { builder.renameColumn(columns[0][j], to: first.columnName(j)) } }
+    }
+
+    /// With CVaR: the threshold `η`, and per scenario `z_s ≥ C_s − η`, `z_s ≥ 0`.
+    private mutating func addRisk() {
+        guard case .conditionalValueAtRisk(let level, let riskWeight) = set.risk else { return }
+        let threshold = builder.addColumn(name: "cvar_threshold", lower: -.infinity, upper: .infinity, cost: riskWeight)
+        var excess: [Int] = []
+        for s in blocks.indices {
+            let z = builder.addColumn(name: "cvar_excess" + suffix(s), lower: 0, upper: .infinity,
+                                      cost: riskWeight * set.scenarios[s].probability / level)
+            excessRows.append(builder.addRow(name: "cvar_excess" + suffix(s), lower: 0, upper: .infinity,
+                                             terms: [(z, 1), (columns[s][costColumns[s]], -1), (threshold, 1)]))
+            excess.append(z)
+        }
+        tail = (threshold, excess)
     }
 
     /// `@name` for scenario `s`.
@@ -120,19 +133,30 @@ struct ScenarioFormulation {
         }
     }
 
+    /// Block `s`'s column values in a solution of the combined model (block-local order).
+    func values(ofBlock s: Int, _ primal: PrimalSolution) -> [Double] {
+        columns[s].map { primal.columnValues[$0] }
+    }
+
+    /// Block `s`'s window cost `C_s` at `values` (its objective before weighting: costs, shortfall prices, terminal
+    /// values and its constant).
+    func cost(ofBlock s: Int, values: [Double]) -> Double {
+        zip(blocks[s].builder.objectiveCoefficients, values).reduce(blocks[s].builder.objectiveConstant) { $0 + $1.0 * $1.1 }
+    }
+
     /// Block `s`'s part of a solution of the combined model, with duals divided by the block's marginal weight in
-    /// the objective (`(1 − λ)·π_s` plus the dual of its CVaR excess row), so they are prices of that scenario.
+    /// the objective (`(1 − λ)·π_s` plus the dual of its CVaR excess row), so they are prices of that scenario. The
+    /// reduced cost of a shared decision column is the whole model's (every block's costs and rows), so scaled.
     func block(_ s: Int, primal: PrimalSolution, dual: DualSolution?) -> (primal: PrimalSolution, dual: DualSolution?) {
-        let columns = offsets[s].columns..<(offsets[s].columns + blocks[s].builder.columnCount)
-        let rows = offsets[s].rows..<(offsets[s].rows + blocks[s].builder.rowCount)
-        let values = Array(primal.columnValues[columns])
-        let objective = zip(blocks[s].builder.objectiveCoefficients, values).reduce(blocks[s].builder.objectiveConstant) { $0 + $1.0 * $1.1 }
-        let part = PrimalSolution(objective: objective, columnValues: values, rowActivities: Array(primal.rowActivities[rows]))
+        let rows = rowOffsets[s]..<(rowOffsets[s] + blocks[s].builder.rowCount)
+        let values = self.values(ofBlock: s, primal)
+        let part = PrimalSolution(objective: cost(ofBlock: s, values: values), columnValues: values,
+                                  rowActivities: Array(primal.rowActivities[rows]))
         guard let dual else { return (part, nil) }
         let weight = blockWeights[s] + (excessRows.isEmpty ? 0 : abs(dual.rowDuals[excessRows[s]]))
         let scale = weight > 1e-12 ? 1 / weight : 0
         return (part, DualSolution(rowDuals: dual.rowDuals[rows].map { $0 * scale },
-                                   reducedCosts: dual.reducedCosts[columns].map { $0 * scale }))
+                                   reducedCosts: columns[s].map { dual.reducedCosts[$0] * scale }))
     }
 }
 
@@ -142,13 +166,13 @@ extension ScenarioFormulation {
         let reference = blocks[set.reference]
         var scenarios: [ScenarioOutcome.Scenario] = []
         for (s, block) in blocks.enumerated() {
-            let value = { (column: Int) in primal.columnValues[offsets[s].columns + column] }
+            let values = self.values(ofBlock: s, primal)
             var shed = 0.0
             for columns in block.unserved.compactMap({ $0 }) {
-                for (h, column) in columns.enumerated() { shed += block.weight(\.generatorWeights, h) * value(column) }
+                for (h, column) in columns.enumerated() { shed += block.weight(\.generatorWeights, h) * values[column] }
             }
             scenarios.append(.init(name: set.scenarios[s].name, probability: set.scenarios[s].probability,
-                                   cost: value(costColumns[s]), unservedMWh: shed))
+                                   cost: cost(ofBlock: s, values: values), unservedMWh: shed))
         }
         var reserveMW = 0.0, reserveMWh = 0.0
         for h in 0..<reference.window.count {
@@ -163,7 +187,8 @@ extension ScenarioFormulation {
         var outcome = ScenarioOutcome(
             scenarios: scenarios, reference: set.scenarios[set.reference].name, sharedHours: sharedHours,
             expectedCost: scenarios.reduce(0) { $0 + $1.probability * $1.cost }, reserveMW: reserveMW,
-            reserveMWh: reserveMWh, rows: builder.rowCount, columns: builder.columnCount)
+            reserveMWh: reserveMWh, rows: builder.rowCount, columns: builder.columnCount,
+            nonzeros: builder.nonzeroCount)
         if case .conditionalValueAtRisk(let level, let weight) = set.risk, let tail {
             outcome.cvarLevel = level
             outcome.cvarWeight = weight

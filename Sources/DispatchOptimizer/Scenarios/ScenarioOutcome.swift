@@ -35,4 +35,6 @@ public struct ScenarioOutcome: Sendable, Equatable {
     public var rows: Int
     /// Columns of that LP.
     public var columns: Int
+    /// Matrix nonzeros of that LP.
+    public var nonzeros: Int
 }

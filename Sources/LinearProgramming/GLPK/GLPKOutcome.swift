@@ -8,6 +8,8 @@ struct GLPKOutcome {
     var method: SolverMethod
     var iterations = 0
     var seconds = 0.0
+    /// CPU seconds of the solving thread.
+    var cpuSeconds = 0.0
     var mipGap: Double?
     /// The interior point stopped on numerical instability; its last point may still be certified.
     var stoppedUnstable = false

@@ -16,7 +16,8 @@ extension GLPKProblem {
         }
         return LinearSolution(status: outcome.status, primal: primal, dual: dual,
                               iterations: outcome.iterations, solveSeconds: outcome.seconds,
-                              mipGap: outcome.mipGap, method: outcome.method, certificate: outcome.certificate)
+                              mipGap: outcome.mipGap, method: outcome.method, certificate: outcome.certificate,
+                              solveCPUSeconds: outcome.cpuSeconds)
     }
 
     private func readPrimal(_ problem: OpaquePointer, source: GLPKOutcome.Source, model: LinearModel) -> PrimalSolution {

@@ -29,7 +29,7 @@ public struct GLPKSolver: LinearSolver {
         let problem = try GLPKProblem(model: model, log: log, messageLevel: options.messageLevel)
         defer { problem.delete() }
         let clock = ContinuousClock()
-        let start = clock.now
+        let start = clock.now, cpuStart = Self.threadCPUSeconds()
         var outcome: GLPKOutcome
         if model.isMixedInteger {
             outcome = try problem.solveMixedInteger(options: options)
@@ -37,6 +37,7 @@ public struct GLPKSolver: LinearSolver {
             outcome = try problem.solveContinuous(model, options: options)
         }
         outcome.seconds = Self.seconds(clock.now - start)
+        outcome.cpuSeconds = Self.threadCPUSeconds() - cpuStart
         return problem.solution(for: outcome, model: model)
     }
 
@@ -60,6 +61,13 @@ public struct GLPKSolver: LinearSolver {
             unlink(temporary)
             throw .writeFailed(path: path, reason: reason)
         }
+    }
+
+    /// CPU time of the calling thread, s: what a solve costs on a machine whose cores other jobs share.
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        guard clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time) == 0 else { return 0 }
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -33,6 +33,8 @@ public struct LinearModelBuilder: Sendable {
     public var columnCount: Int { columnLower.count }
     /// Number of rows added so far.
     public var rowCount: Int { rowLower.count }
+    /// Number of nonzero coefficients added so far.
+    public var nonzeroCount: Int { entryValue.count }
 
     /// Reserves storage for the expected model size, to avoid regrowing large arrays.
     public mutating func reserveCapacity(columns: Int, rows: Int, nonzeros: Int) {
@@ -133,30 +135,48 @@ public struct LinearModelBuilder: Sendable {
     public var objectiveCoefficients: [Double] { objective }
 
     /// Appends every column, row and coefficient of `other` after this model's, to compose one LP of several
-    /// independent blocks (e.g. one per scenario). Names get `nameSuffix` (empty names stay empty), objective
-    /// coefficients and the objective constant are multiplied by `objectiveScale`.
-    /// - Returns: the offsets of `other`'s columns and rows in this model (`other`'s column `j` becomes
-    ///   `columns + j`).
+    /// blocks (e.g. one per scenario). Names get `nameSuffix` (empty names stay empty), objective coefficients and
+    /// the objective constant are multiplied by `objectiveScale`.
+    /// - Parameter sharing: columns of `other` (0-based) that are not added but stand for a column of this model
+    ///   (the value): their coefficients go to that column, their scaled cost is added to its cost, and its bounds
+    ///   become the intersection of both. Blocks that share a column make the same decision with one variable.
+    /// - Returns: where each column of `other` is in this model (`other.columnCount` indices), and the offset of
+    ///   its rows (`other`'s row `i` becomes `rows + i`).
     @discardableResult
-    public mutating func append(_ other: LinearModelBuilder, nameSuffix: String,
-                                objectiveScale: Double = 1) -> (columns: Int, rows: Int) {
-        let offsets = (columns: columnCount, rows: rowCount)
-        columnNames += other.columnNames.map { $0.isEmpty ? $0 : $0 + nameSuffix }
-        columnLower += other.columnLower
-        columnUpper += other.columnUpper
-        objective += other.objective.map { $0 * objectiveScale }
-        columnKinds += other.columnKinds
+    public mutating func append(_ other: LinearModelBuilder, nameSuffix: String, objectiveScale: Double = 1,
+                                sharing: [Int: Int] = [:]) -> (columns: [Int], rows: Int) {
+        let rowOffset = rowCount
+        var columns: [Int] = []
+        columns.reserveCapacity(other.columnCount)
+        for j in 0..<other.columnCount {
+            let cost = other.objective[j] * objectiveScale
+            if let shared = sharing[j] {
+                objective[shared] += cost
+                columnLower[shared] = max(columnLower[shared], other.columnLower[j])
+                columnUpper[shared] = min(columnUpper[shared], other.columnUpper[j])
+                columns.append(shared)
+            } else {
+                let name = other.columnNames[j]
+                columns.append(addColumn(name: name.isEmpty ? name : name + nameSuffix, lower: other.columnLower[j],
+                                         upper: other.columnUpper[j], cost: cost, kind: other.columnKinds[j]))
+            }
+        }
         rowNames += other.rowNames.map { $0.isEmpty ? $0 : $0 + nameSuffix }
         rowLower += other.rowLower
         rowUpper += other.rowUpper
         objectiveConstant += other.objectiveConstant * objectiveScale
         for k in other.entryValue.indices {
-            addCoefficient(row: Int(other.entryRow[k]) + offsets.rows, column: Int(other.entryColumn[k]) + offsets.columns,
+            addCoefficient(row: Int(other.entryRow[k]) + rowOffset, column: columns[Int(other.entryColumn[k])],
                            value: other.entryValue[k])
         }
         outOfRangeEntries += other.outOfRangeEntries
         lengthMismatches += other.lengthMismatches
-        return offsets
+        return (columns, rowOffset)
+    }
+
+    /// Renames column `column` (0-based), e.g. a column one block shares with others.
+    public mutating func renameColumn(_ column: Int, to name: String) {
+        columnNames[column] = name
     }
 
     /// Validates the model and freezes it to compressed columns.

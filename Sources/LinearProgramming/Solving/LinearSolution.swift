@@ -61,6 +61,9 @@ public struct LinearSolution: Sendable, Equatable {
     public let iterations: Int
     /// Wall-clock seconds spent in the solver.
     public let solveSeconds: Double
+    /// CPU seconds of the solving thread (0 when the backend does not measure it): unlike `solveSeconds`, not
+    /// inflated by other jobs on the same cores.
+    public let solveCPUSeconds: Double
     /// Relative gap of a MILP answer (nil for LPs).
     public let mipGap: Double?
     /// The method that produced the answer (after any fallback).
@@ -70,12 +73,14 @@ public struct LinearSolution: Sendable, Equatable {
 
     /// Creates a solution record.
     public init(status: TerminationStatus, primal: PrimalSolution?, dual: DualSolution?, iterations: Int,
-                solveSeconds: Double, mipGap: Double?, method: SolverMethod, certificate: OptimalityCertificate? = nil) {
+                solveSeconds: Double, mipGap: Double?, method: SolverMethod, certificate: OptimalityCertificate? = nil,
+                solveCPUSeconds: Double = 0) {
         self.status = status
         self.primal = primal
         self.dual = dual
         self.iterations = iterations
         self.solveSeconds = solveSeconds
+        self.solveCPUSeconds = solveCPUSeconds
         self.mipGap = mipGap
         self.method = method
         self.certificate = certificate

@@ -143,6 +143,19 @@ public final class RunArchive: Sendable {
                 ALTER TABLE run_kpis ADD COLUMN target_co2_cap_t REAL;
                 """)
         }
+        // What `re100 evaluate <history-db>` needs to re-dispatch a run's committed hours: the state it planned from
+        // (state.json as the run read it, NULL for the grid's initial state), how many hours it committed, and how it
+        // planned (deterministic or quantile scenarios, with the CVaR level and weight). NULL committed_hours: a run
+        // recorded before v3, which cannot be evaluated.
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: """
+                ALTER TABLE runs ADD COLUMN start_state TEXT;
+                ALTER TABLE runs ADD COLUMN committed_hours INTEGER;
+                ALTER TABLE runs ADD COLUMN scenario_mode TEXT;
+                ALTER TABLE runs ADD COLUMN cvar_level REAL;
+                ALTER TABLE runs ADD COLUMN cvar_weight REAL;
+                """)
+        }
         return migrator
     }()
 
@@ -262,12 +275,16 @@ public final class RunArchive: Sendable {
             result?.timings.solveSeconds, result?.timings.extractSeconds,
             run.finishedAt.timeIntervalSince(run.startedAt),
         ]
+        var level: Double?, weight: Double?
+        if case .conditionalValueAtRisk(let β, let λ) = run.plan?.risk { (level, weight) = (β, λ) }
+        let start = try run.plan?.startState.map { String(decoding: try ScheduledRun.encode($0), as: UTF8.self) }
+        let plan: [(any DatabaseValueConvertible)?] = [start, run.plan?.committedHours, run.plan?.scenarioMode.rawValue, level, weight]
         try db.execute(sql: """
             INSERT INTO runs (folder, started_at, finished_at, status, exit_code, error, grid_path, grid_fingerprint,
               time_zone, re100_version, glpk_version, clock, first_hour, hours, solver_status, objective, build_s,
-              solve_s, extract_s, total_s)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: StatementArguments(arguments))
+              solve_s, extract_s, total_s, start_state, committed_hours, scenario_mode, cvar_level, cvar_weight)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: StatementArguments(arguments + plan))
         return db.lastInsertedRowID
     }
 

@@ -40,8 +40,31 @@ public struct RunRecord {
     /// not be read.
     public var targets: RE100Targets?
 
+    /// How the run planned, for `re100 evaluate <history-db>`; nil until known.
+    public var plan: PlanRecord?
+
     /// `ok` (exit code 0) or `failed`.
     public var status: String { exitCode == 0 ? "ok" : "failed" }
+
+    /// What a run's plan started from and committed (docs/uncertainty.md, "Evaluation from the history database").
+    public struct PlanRecord: Sendable {
+        /// The state the run planned from (its `state.json`); nil: the grid's initial state.
+        public var startState: DispatchState?
+        /// Hours the run commits: its state after them is the next run's.
+        public var committedHours: Int
+        /// Deterministic or quantile scenarios.
+        public var scenarioMode: ScenarioMode
+        /// What a scenario plan minimised.
+        public var risk: RiskMeasure
+
+        /// A plan from `startState` committing `committedHours`, made in `scenarioMode` minimising `risk`.
+        public init(startState: DispatchState?, committedHours: Int, scenarioMode: ScenarioMode, risk: RiskMeasure) {
+            self.startState = startState
+            self.committedHours = committedHours
+            self.scenarioMode = scenarioMode
+            self.risk = risk
+        }
+    }
 
     /// A record of a run that started at `startedAt` on `gridPath`, not yet finished.
     public init(startedAt: Date, gridPath: String) {

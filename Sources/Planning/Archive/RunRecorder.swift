@@ -37,6 +37,11 @@ public final class RunRecorder {
         record?.hours = hours
     }
 
+    /// Notes what the plan starts from and commits.
+    public func planning(_ plan: RunRecord.PlanRecord) {
+        record?.plan = plan
+    }
+
     /// Notes the dispatch, then throws its `DispatchFailure` when it did not end optimal.
     public func check(_ solved: SolvedDispatch) throws(DispatchFailure) {
         record?.result = solved.result

@@ -41,6 +41,28 @@ struct ActualInputs {
         }
     }
 
+    /// The metered values of every forecast input of `network` from the run archive (`values` by series name,
+    /// `loads.<id>` or `generators.<id>`, then instant), on `network`'s time axis.
+    init(network: Network, values: [String: [Date: Double]]) {
+        func series(_ name: String) -> [Double] {
+            network.timeAxis.snapshots.map { values[name]?[$0] ?? .nan }
+        }
+        for load in network.loads {
+            if case .forecastFromHistory = load.demand { loads[load.id.rawValue] = series("loads." + load.id.rawValue) }
+        }
+        for generator in network.generators where generator.availabilityHistory != nil {
+            generators[generator.id.rawValue] = series("generators." + generator.id.rawValue)
+        }
+    }
+
+    /// The measured value of series `name` (`loads.<id>`, `generators.<id>`) at `snapshot`, nil when none.
+    func value(_ name: String, at snapshot: Int) -> Double? {
+        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let values = parts[0] == "loads" ? loads[parts[1]] : parts[0] == "generators" ? generators[parts[1]] : nil,
+              values.indices.contains(snapshot), values[snapshot].isFinite else { return nil }
+        return values[snapshot]
+    }
+
     /// The first hour of `hours` (snapshots) without a value in some input, named as `loads.<id>`/`generators.<id>`.
     func missing(in hours: Range<Int>) -> (series: String, snapshot: Int)? {
         for (prefix, all) in [("loads.", loads), ("generators.", generators)] {

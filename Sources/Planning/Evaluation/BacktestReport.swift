@@ -15,12 +15,23 @@ public struct BacktestReport: Sendable {
         public var unservedMWh = 0.0
         /// Energy of loads that may not be shed (the AI data center) left unserved, MWh.
         public var unservedFirmMWh = 0.0
-        /// Seconds in the solver for the daily plans.
+        /// Seconds in the solver for the daily plans (wall clock).
         public var planSolveSeconds = 0.0
-        /// Rows and columns of the first day's plan LP.
-        public var rows = 0, columns = 0
+        /// CPU seconds of the solving thread for the daily plans (not inflated by other jobs on the cores).
+        public var planSolveCPUSeconds = 0.0
+        /// Rows, columns and matrix nonzeros of the first day's plan LP.
+        public var rows = 0, columns = 0, nonzeros = 0
         /// Days whose plan did not end optimal (their hours are realised with every decision free).
         public var failedPlans = 0
+
+        /// Adds the realised figures of `other` (another stretch of hours): costs, energy and failed plans.
+        mutating func add(_ other: Mode) {
+            realisedCost += other.realisedCost
+            demandCharge += other.demandCharge
+            unservedMWh += other.unservedMWh
+            unservedFirmMWh += other.unservedFirmMWh
+            failedPlans += other.failedPlans
+        }
     }
 
     /// First origin (local midnight) and the number of daily runs.
@@ -57,11 +68,15 @@ public struct BacktestReport: Sendable {
             lines.append("  \(name): realised \(money(mode.realisedCost)) KRW (demand charge \(money(mode.demandCharge))), regret "
                 + "\(money(regret(mode))) KRW (\(percent(regret(mode), perfectForesightCost))), unserved \(String(format: "%.3f", mode.unservedMWh)) MWh, "
                 + "AI-center (firm) unserved \(String(format: "%.3f", mode.unservedFirmMWh)) MWh, failed plans \(mode.failedPlans)")
-            lines.append("    plan LP \(mode.rows) rows x \(mode.columns) columns, solve \(String(format: "%.2f", mode.planSolveSeconds)) s in all")
+            lines.append("    plan LP \(mode.rows) rows x \(mode.columns) columns, \(mode.nonzeros) nonzeros, solve "
+                + String(format: "%.2f s wall, %.2f s CPU in all", mode.planSolveSeconds, mode.planSolveCPUSeconds))
         }
         lines.append("  value of the stochastic solution: \(money(valueOfStochasticSolution)) KRW (\(percent(valueOfStochasticSolution, deterministic.realisedCost)) of deterministic)")
-        let perScenario = deterministic.planSolveSeconds > 0 ? scenario.planSolveSeconds / deterministic.planSolveSeconds / 3 : 0
-        lines.append("  scenario LP time per scenario vs the deterministic LP: \(String(format: "%.2f", perScenario))x")
+        let perScenario = { (time: KeyPath<Mode, Double>) in
+            self.deterministic[keyPath: time] > 0 ? self.scenario[keyPath: time] / self.deterministic[keyPath: time] / 3 : 0
+        }
+        lines.append("  scenario LP time per scenario vs the deterministic LP: " + String(format: "%.2fx CPU, %.2fx wall",
+                                                                                           perScenario(\.planSolveCPUSeconds), perScenario(\.planSolveSeconds)))
         lines.append("  regret by series (deterministic, one series group perfect at a time): loads "
             + "\(money(deterministic.realisedCost - perfectLoads.realisedCost)) KRW, PV \(money(deterministic.realisedCost - perfectPV.realisedCost)) KRW")
         return lines

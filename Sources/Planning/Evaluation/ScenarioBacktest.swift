@@ -56,18 +56,12 @@ public struct ScenarioBacktest: Sendable {
         if let missing = actuals.missing(in: hours) {
             throw PlanningError.badInput("backtest: \(missing.series) has no actual value at snapshot \(missing.snapshot)")
         }
-        let losses = network.loads.compactMap { load -> Double? in
-            if case .allowed(let value) = load.shedding { return value } else { return nil }
-        }
-        let actual = actuals.realised(network, firmPenalty: firmPenalty ?? 10 * (losses.max() ?? 1e7))
-        // Leaving the plan costs a tenth of the cheapest shedding: more than any energy price, less than shedding.
-        let deviationPrice = (losses.min() ?? 1e7) / 10
-        let firm = Set(network.loads.filter { $0.shedding == .notAllowed }.map(\.id.rawValue))
-        let recourse = Set(actuals.generators.keys)
+        let rules = RealisationRules(network, recourse: Set(actuals.generators.keys), firmPenalty: firmPenalty)
+        let actual = actuals.realised(network, firmPenalty: rules.firmPenalty)
         let glpk = GLPKSolver(log: { [logger] line in logger.debug("glpk: \(line)") })
 
         var report = BacktestReport(firstOrigin: network.timeAxis.snapshots[firstHour], days: days)
-        var modes = [ModeRun(), ModeRun(), ModeRun(), ModeRun()]
+        var modes = [RealisedChain(), RealisedChain(), RealisedChain(), RealisedChain()]
         for day in 0..<days {
             let origin = firstHour + day * Self.committedHours
             let horizon = try Horizon(firstHour: origin, hourCount: Self.plannedHours, snapshotCount: network.timeAxis.count)
@@ -81,12 +75,12 @@ public struct ScenarioBacktest: Sendable {
                 (actuals.applied(to: forecast, loads: false), nil),
             ]
             for (k, plan) in plans.enumerated() {
-                try modes[k].day(origin: origin, plan: plan.network, scenarios: plan.scenarios, actual: actual, firm: firm,
-                                 recourse: recourse, deviationPrice: deviationPrice, solver: solver, glpk: glpk)
+                try modes[k].day(origin: origin, plan: plan.network, scenarios: plan.scenarios, actual: actual,
+                                 rules: rules, solver: solver, glpk: glpk)
             }
             progress?(day + 1, days)
         }
-        for k in modes.indices { modes[k].finish(actual, firstHour: firstHour) }
+        for k in modes.indices { modes[k].finish(actual, firstHour: firstHour, carried: nil) }
         (report.deterministic, report.scenario, report.perfectLoads, report.perfectPV) = (modes[0].mode, modes[1].mode, modes[2].mode, modes[3].mode)
 
         let options = DispatchOptions(firstHour: firstHour, hourCount: hours.count, solver: solver)
@@ -96,57 +90,5 @@ public struct ScenarioBacktest: Sendable {
         let elapsed = (clock.now - began).components
         report.wallSeconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
         return report
-    }
-}
-
-/// One planning mode's daily loop: its carried state, realised imports and costs.
-private struct ModeRun {
-    var mode = BacktestReport.Mode()
-    var state: DispatchState?
-    var imports: [Double] = []
-
-    /// Plans the day from `state`, keeps the plan's committed decisions against `actual`, carries the realised state.
-    mutating func day(origin: Int, plan network: Network, scenarios: ScenarioSet?, actual: Network, firm: Set<String>,
-                      recourse: Set<String>, deviationPrice: Double, solver: SolverOptions, glpk: GLPKSolver) throws {
-        let committed = ScenarioBacktest.committedHours
-        var options = DispatchOptions(firstHour: origin, hourCount: ScenarioBacktest.plannedHours, solver: solver,
-                                      initialState: state, stateAfterHours: committed)
-        options.targetPeriod = .calendarYear
-        options.guide = .proRata
-        options.scenarios = scenarios
-        if mode.rows == 0 && scenarios == nil {
-            let model = try DispatchOptimizer.model(of: network, options: options)
-            (mode.rows, mode.columns) = (model.rowCount, model.columnCount)
-        }
-        let plan = try DispatchOptimizer.dispatch(network, options: options, solver: glpk)
-        mode.planSolveSeconds += plan.timings.solveSeconds
-        if let outcome = plan.scenarioOutcome, mode.rows == 0 { (mode.rows, mode.columns) = (outcome.rows, outcome.columns) }
-        var realise = DispatchOptions(firstHour: origin, hourCount: committed, solver: solver, initialState: state)
-        realise.targetPeriod = .calendarYear
-        realise.guide = .proRata
-        if plan.status == .optimal {
-            realise.fixedDecisions = FixedDecisions(units: plan.units, hours: committed, recourseGenerators: recourse,
-                                                    deviationPrice: deviationPrice)
-        } else {
-            mode.failedPlans += 1
-        }
-        let real = try DispatchOptimizer.dispatch(actual, options: realise, solver: glpk)
-        guard real.status == .optimal else {
-            throw PlanningError.badInput("backtest: the realisation of the day from snapshot \(origin) ended \(real.status.rawValue)")
-        }
-        let costs = real.kpis.costs
-        mode.realisedCost += costs.total - costs.demandCharge
-        mode.unservedMWh += real.kpis.unservedMWh
-        for unit in real.units where unit.component == "load" && firm.contains(unit.unit) {
-            mode.unservedFirmMWh += (unit.curtailed ?? []).reduce(0, +)
-        }
-        imports += real.units.first { $0.component == "grid" }?.discharge ?? []
-        state = real.finalState
-    }
-
-    /// Adds the demand charge of the realised imports over the whole period.
-    mutating func finish(_ actual: Network, firstHour: Int) {
-        mode.demandCharge = DispatchOptimizer.demandCharge(of: actual, firstHour: firstHour, imports: imports, carried: nil) ?? 0
-        mode.realisedCost += mode.demandCharge
     }
 }

@@ -57,7 +57,9 @@ public struct BacktestJob: Sendable {
     }
 
     /// The local day number of a `YYYY-MM-DD` date, or nil when not given.
-    private static func day(_ text: String?, calendar: LocalCalendar) throws(PlanningError) -> Int? {
+    /// The local day number of the date `text` (`YYYY-MM-DD`), nil for nil.
+    /// - Throws: `PlanningError.notADate` for anything else.
+    static func day(_ text: String?, calendar: LocalCalendar) throws(PlanningError) -> Int? {
         guard let text else { return nil }
         guard text.count == 10, let date = TimestampParser.parse(text, timeZone: calendar.timeZone) else {
             throw .notADate(text)

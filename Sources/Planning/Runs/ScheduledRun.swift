@@ -81,6 +81,7 @@ public struct ScheduledRun: Sendable {
         if let state {
             try Self.checkValidFrom(state, path: statePath, firstHour: start, timeZone: axis.timeZone, logger: logger)
         }
+        recorder.planning(.init(startState: state, committedHours: Self.stateAfterHours, scenarioMode: scenarioMode, risk: risk))
         var job = DispatchJob(grid: source, horizon: horizon, initialState: state,
                               stateAfterHours: Self.stateAfterHours, targetPeriod: .calendarYear, guide: .proRata)
         job.scenarioMode = scenarioMode

@@ -9,7 +9,7 @@ struct ScenarioDispatchSummary: Encodable {
         case reference, scenarios, cvar
         case sharedHours = "shared_hours", expectedCost = "expected_cost", cvarLevel = "cvar_level"
         case cvarWeight = "cvar_weight", reserveMW = "reserve_mw", reserveMWh = "reserve_mwh"
-        case rows = "lp_rows", columns = "lp_columns"
+        case rows = "lp_rows", columns = "lp_columns", nonzeros = "lp_nonzeros"
     }
 
     private struct Scenario: Encodable {
@@ -40,5 +40,6 @@ struct ScenarioDispatchSummary: Encodable {
         try container.encode(finite(outcome.reserveMWh), forKey: .reserveMWh)
         try container.encode(outcome.rows, forKey: .rows)
         try container.encode(outcome.columns, forKey: .columns)
+        try container.encode(outcome.nonzeros, forKey: .nonzeros)
     }
 }
