@@ -25,6 +25,13 @@ Networks (none has extendable capacity, unit commitment or global constraints, w
   weighted_snapshots   3-hourly snapshots (weightings 3) with storage, 56 snapshots = 168 h
   week_168h            12-bus meshed grid with PV, wind and storage over 168 hourly snapshots
   store_and_links      a Store charged and discharged through two Links (not needed by the six above)
+  ev_fleet             PyPSA-Eur's BEV model: an "EV battery" Store with e_min_pu (departures) behind a charger
+                       Link and a V2G Link with the plug-in availability as p_max_pu, driving as a Load on the
+                       battery bus, 48 h; re100's test also solves it as one [ev_fleets] component
+  flexible_load        a load that may move ±40/30 % of its power within each day: a Link serving an auxiliary
+                       bus that holds the requested Load and a Store whose energy returns to its start at the
+                       end of every day (e_min_pu = e_max_pu), 48 h; re100's test also solves it as a flexible
+                       [loads] entry
 
 Prints one line per network; the whole run takes well under a minute.
 """
@@ -248,6 +255,57 @@ def store_and_links() -> pypsa.Network:
     return n
 
 
+def site_with_grid_price(seed: int, *carriers: str, grid_mw: float, pv_mw: float):
+    """48 h of one 22.9 kV site bus with grid supply at an hourly price (dearest at 15:00), PV and a 25 MW plant."""
+    n, rng, hours = new_network(seed, 48, "AC", "grid", "solar", *carriers)
+    n.add("Bus", "site", v_nom=22.9, carrier="AC")
+    price = 90 + 40 * np.cos((hours % 24 - 15) / 24 * 2 * math.pi) + rng.normal(0, 4, 48)
+    n.add("Generator", "grid", bus="site", carrier="grid", p_nom=grid_mw, marginal_cost=price)
+    n.add("Generator", "pv", bus="site", carrier="solar", p_nom=pv_mw, p_max_pu=solar_shape(hours))
+    n.add("Load", "plant", bus="site", p_set=25 * daily_shape(hours, 14, 0.2))
+    return n, rng, hours
+
+
+def ev_fleet() -> pypsa.Network:
+    """PyPSA-Eur's BEV form: charger and V2G links limited by availability, a cyclic battery store with a minimum
+    state of charge at the 07:00 departures (75 %, PyPSA-Eur's bev_dsm default), driving as a load on the battery
+    bus. The V2G link's marginal cost and rating are on the energy it takes from the battery (p0), so wear per MWh
+    delivered times its efficiency and the charge points' power divided by it."""
+    n, rng, hours = site_with_grid_price(9, "Li ion", grid_mw=200, pv_mw=30)
+    n.add("Bus", "cars_battery", carrier="Li ion")
+    h = hours % 24
+    plugged = np.where((h >= 8) & (h < 17), 0.3, 0.95)  # vehicles away during the day shift
+    driving = np.where((h >= 7) & (h < 9) | (h >= 17) & (h < 19), 3.0, np.where((h >= 9) & (h < 17), 0.6, 0.0))
+    e_min = np.where(h == 7, 0.75, 0.1)
+    efficiency = 0.9
+    n.add("Link", "cars_charger", bus0="site", bus1="cars_battery", carrier="Li ion", p_nom=8, p_max_pu=plugged,
+          efficiency=efficiency)
+    # re100 rates the charge points at the site side both ways; PyPSA limits a link's intake (p0, battery side).
+    n.add("Link", "cars_v2g", bus0="cars_battery", bus1="site", carrier="Li ion", p_nom=8 / efficiency, p_max_pu=plugged,
+          efficiency=efficiency, marginal_cost=20 * efficiency)
+    n.add("Store", "cars", bus="cars_battery", carrier="Li ion", e_nom=60, e_min_pu=e_min, e_cyclic=True)
+    n.add("Load", "cars_driving", bus="cars_battery", p_set=driving)
+    return n
+
+
+def flexible_load() -> pypsa.Network:
+    """A flexible load as stores and links: the requested power is a Load on an auxiliary bus served through a
+    Link whose bounds are (1 - 0.3) and (1 + 0.4) times the request; a Store there takes the difference, and its
+    energy must be back at its start (half of e_nom) at the last hour of every day."""
+    n, rng, hours = site_with_grid_price(10, grid_mw=300, pv_mw=60)
+    n.add("Bus", "compute", carrier="AC")
+    requested = 40 * daily_shape(hours, 20, 0.1) + rng.normal(0, 1, 48)
+    n.add("Load", "compute_requested", bus="compute", p_set=requested)
+    nominal = float(requested.max() * 1.4)
+    n.add("Link", "compute_served", bus0="site", bus1="compute", p_nom=nominal, p_min_pu=0.7 * requested / nominal,
+          p_max_pu=1.4 * requested / nominal)
+    half = float(requested.sum())
+    closes = (hours % 24) == 23
+    n.add("Store", "compute_backlog", bus="compute", e_nom=2 * half, e_initial=half,
+          e_min_pu=np.where(closes, 0.5, 0.0), e_max_pu=np.where(closes, 0.5, 1.0))
+    return n
+
+
 NETWORKS = {
     "single_bus": single_bus,
     "radial": radial,
@@ -257,6 +315,8 @@ NETWORKS = {
     "weighted_snapshots": weighted_snapshots,
     "week_168h": week_168h,
     "store_and_links": store_and_links,
+    "ev_fleet": ev_fleet,
+    "flexible_load": flexible_load,
 }
 
 

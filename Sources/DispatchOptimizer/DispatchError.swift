@@ -18,6 +18,8 @@ public enum DispatchError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidModel(String)
     /// The solver library failed (its error path was taken): not a fault of the input.
     case solverFailure(String)
+    /// A scenario dispatch that cannot be made: the problems found (probabilities, networks, windows).
+    case invalidScenarios([String])
 
     /// The problem for people, naming the component or the hours concerned.
     public var description: String {
@@ -38,6 +40,8 @@ public enum DispatchError: Error, Sendable, Equatable, CustomStringConvertible {
             "model: \(problems)"
         case .solverFailure(let message):
             "solver: \(message)"
+        case .invalidScenarios(let problems):
+            "scenarios: " + problems.joined(separator: "; ")
         }
     }
 }

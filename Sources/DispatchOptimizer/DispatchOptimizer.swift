@@ -31,6 +31,14 @@ public enum DispatchOptimizer {
         var reportedState: DispatchState?
 
         let rolling = plan.windows.count > 1
+        if let set = options.scenarios {
+            var problems = set.problems(comparedWith: network)
+            if rolling { problems.append("a scenario dispatch is one LP; rolling windows are not supported") }
+            if options.commitment { problems.append("a scenario dispatch has no unit commitment") }
+            if options.fixedDecisions != nil { problems.append("a scenario dispatch keeps no earlier decisions") }
+            if !problems.isEmpty { throw .invalidScenarios(problems) }
+        }
+        var scenarioOutcome: ScenarioOutcome?
         state.periodProgress = Self.startingProgress(network, options: options, calendar: calendar,
                                                      carried: state.periodProgress)
         let budgeter: WindowBudgeter? = try (rolling || options.targetPeriod == .calendarYear)
@@ -52,9 +60,19 @@ public enum DispatchOptimizer {
                     boundary?.cycleEnd[id] = (hour: plan.lastHour - start, energyMWh: energy)
                 }
             }
-            let formulation = try DispatchFormulation.build(network: network, window: window, state: state,
-                                                            boundary: boundary, commitment: options.commitment)
-            let model = try formulation.model()
+            var composed: ScenarioFormulation?
+            let formulation: DispatchFormulation, model: LinearModel
+            if let set = options.scenarios {
+                let scenarioLP = try ScenarioFormulation.build(set, window: window, state: state, boundary: boundary,
+                                                               sharedHours: set.sharedHours ?? options.stateAfterHours ?? committed)
+                (composed, formulation, model) = (scenarioLP, scenarioLP.blocks[set.reference], try scenarioLP.model())
+            } else {
+                var built = try DispatchFormulation.build(network: network, window: window, state: state,
+                                                          boundary: boundary, commitment: options.commitment)
+                if let fixed = options.fixedDecisions, index == 0 { built.fix(fixed) }
+                formulation = built
+                model = try formulation.model()
+            }
             timings.buildSeconds += seconds(clock.now - began)
 
             var solution = try solve(model, solver: solver, options: options.solver)
@@ -71,7 +89,7 @@ public enum DispatchOptimizer {
             method = solution.method
             if let certificate = solution.certificate { certifiedGap = max(certifiedGap ?? 0, certificate.relativeGap) }
             began = clock.now
-            guard let primal = solution.primal else {
+            guard var primal = solution.primal else {
                 status = solution.status
                 if status == .infeasible || status == .infeasibleOrUnbounded {
                     diagnosis = InfeasibilityDiagnosis.diagnose(model, solver: solver)
@@ -85,7 +103,12 @@ public enum DispatchOptimizer {
                     if let column = formulation.energyStart[id] { cycleStart[id] = primal.columnValues[column] }
                 }
             }
-            let extraction = DispatchExtraction(formulation: formulation, primal: primal, dual: solution.dual, committed: committed)
+            var dual = solution.dual
+            if let composed {
+                scenarioOutcome = composed.outcome(primal)
+                (primal, dual) = composed.block(composed.set.reference, primal: primal, dual: dual)
+            }
+            let extraction = DispatchExtraction(formulation: formulation, primal: primal, dual: dual, committed: committed)
             let windowUnits = extraction.units()
             append(windowUnits, to: &units)
             append(extraction.prices(), to: &prices)
@@ -94,7 +117,7 @@ public enum DispatchOptimizer {
             // The reported state: after `stateAfterHours` when that hour ends in this window.
             if let hours = options.stateAfterHours.map({ $0 - timestamps.count }), hours > 0, hours < committed {
                 reportedState = extraction.endState(carrying: state, after: hours)
-                let partial = DispatchExtraction(formulation: formulation, primal: primal, dual: solution.dual, committed: hours)
+                let partial = DispatchExtraction(formulation: formulation, primal: primal, dual: dual, committed: hours)
                 reportedState?.periodProgress?.add(partial.totals(units: partial.units()), hours: hours)
             }
             if reportedState != nil, let hours = options.stateAfterHours {
@@ -109,17 +132,15 @@ public enum DispatchOptimizer {
             if solution.status != .optimal { break }
         }
         var kpis = totals.kpis
-        if rolling, let connection = network.gridConnection, let tariff = connection.tariff, let charge = tariff.demandCharge,
-           let imports = units.first(where: { $0.component == "grid" })?.discharge {
-            let window = HourWindow(axis: network.timeAxis, start: options.firstHour, count: timestamps.count, calendar: calendar)
-            kpis.costs.demandCharge = DemandChargeAccount(network: network, connection: connection, tariff: tariff, charge: charge,
-                                                          window: window, imports: imports, carried: options.initialState).cost
+        if rolling, let imports = units.first(where: { $0.component == "grid" })?.discharge,
+           let charge = Self.demandCharge(of: network, firstHour: options.firstHour, imports: imports, carried: options.initialState) {
+            kpis.costs.demandCharge = charge
             kpis.objective = kpis.costs.total
         }
         kpis.addShortfalls(of: network, totals: totals)
         return DispatchResult(status: status, timestamps: timestamps, units: units, prices: prices, kpis: kpis,
                               finalState: reportedState ?? state, timings: timings, mipGap: mipGap, solverName: solver.name, method: method,
-                              diagnosis: diagnosis, certifiedGap: certifiedGap)
+                              diagnosis: diagnosis, certifiedGap: certifiedGap, scenarioOutcome: scenarioOutcome)
     }
 
     /// The progress the period starts from: the carried one when it belongs to the same calendar year (runs),
@@ -174,9 +195,10 @@ public enum DispatchOptimizer {
         return snapshot + 1 < axis.count ? axis.snapshots[snapshot + 1] : axis.snapshots[snapshot].addingTimeInterval(3600)
     }
 
-    /// Ids of the cyclic storage units and stores.
+    /// Ids of the cyclic storage units, stores and EV fleets.
     private static func cyclicUnits(_ network: Network) -> [String] {
         network.storageUnits.filter(\.isCyclic).map(\.id.rawValue) + network.stores.filter(\.isCyclic).map(\.id.rawValue)
+            + network.evFleets.filter(\.isCyclic).map(\.id.rawValue)
     }
 
     private static func solve(_ model: LinearModel, solver: any LinearSolver,

@@ -25,6 +25,12 @@ public struct DispatchOptions: Sendable {
     /// What rolling windows aim for at their end: the one-LP plan of the requested hours (default), or the rest of
     /// each target spread evenly over the period's remaining hours (docs/dispatch.md, "Rolling windows").
     public var guide: RollingGuide = .plan
+    /// Scenarios of the uncertain series to dispatch together in one LP (one window, no unit commitment); nil:
+    /// the network's own profiles only (deterministic).
+    public var scenarios: ScenarioSet?
+    /// Decisions of an earlier plan to keep over the first hours (re-dispatch against actuals; one window, no
+    /// scenarios); nil: every decision free.
+    public var fixedDecisions: FixedDecisions?
     /// Called after each window is solved and extracted with the windows done so far (1...total) and the
     /// number of windows, on the dispatching thread (e.g. for a progress bar); nil: not called. Not called
     /// for a window whose solve ended without a usable answer.

@@ -7,7 +7,7 @@ import Foundation
 public struct DispatchState: Sendable, Equatable, Codable {
     /// The first hour this state applies to (the hour after the last one it covers); nil: not recorded.
     public var validFrom: Date?
-    /// Stored energy of each storage unit and store at the end of the covered hours, MWh, by name.
+    /// Stored energy of each storage unit, store and EV fleet at the end of the covered hours, MWh, by name.
     public var storedEnergyMWh: [String: Double]
     /// The billing month (`yyyy-mm`, local time) of `monthPeakImportMW`.
     public var billingMonth: String?
@@ -26,12 +26,15 @@ public struct DispatchState: Sendable, Equatable, Codable {
     public var lastOutputMW: [String: Double]
     /// Progress toward the period targets and limits so far (year to date); nil: none yet.
     public var periodProgress: PeriodProgress?
+    /// The moved-energy balance of each flexible load, by name.
+    public var flexibleLoads: [String: FlexibleLoadState]
 
     /// Creates a state.
     public init(validFrom: Date? = nil, storedEnergyMWh: [String: Double] = [:], billingMonth: String? = nil,
                 monthPeakImportMW: Double = 0, monthlyPeakImportMW: [String: Double] = [:],
                 unitIsOn: [String: Bool] = [:], hoursInStatus: [String: Int] = [:],
-                lastOutputMW: [String: Double] = [:], periodProgress: PeriodProgress? = nil) {
+                lastOutputMW: [String: Double] = [:], periodProgress: PeriodProgress? = nil,
+                flexibleLoads: [String: FlexibleLoadState] = [:]) {
         self.validFrom = validFrom
         self.storedEnergyMWh = storedEnergyMWh
         self.billingMonth = billingMonth
@@ -41,13 +44,14 @@ public struct DispatchState: Sendable, Equatable, Codable {
         self.hoursInStatus = hoursInStatus
         self.lastOutputMW = lastOutputMW
         self.periodProgress = periodProgress
+        self.flexibleLoads = flexibleLoads
     }
 
     enum CodingKeys: String, CodingKey {
         case validFrom = "valid_from", storedEnergyMWh = "stored_energy_mwh", billingMonth = "billing_month"
         case monthPeakImportMW = "month_peak_import_mw", monthlyPeakImportMW = "monthly_peak_import_mw"
         case unitIsOn = "unit_is_on", hoursInStatus = "hours_in_status", lastOutputMW = "last_output_mw"
-        case periodProgress = "period_progress"
+        case periodProgress = "period_progress", flexibleLoads = "flexible_loads"
     }
 
     /// Decodes a state; fields added after the first version may be absent.
@@ -62,6 +66,7 @@ public struct DispatchState: Sendable, Equatable, Codable {
         hoursInStatus = try container.decodeIfPresent([String: Int].self, forKey: .hoursInStatus) ?? [:]
         lastOutputMW = try container.decodeIfPresent([String: Double].self, forKey: .lastOutputMW) ?? [:]
         periodProgress = try container.decodeIfPresent(PeriodProgress.self, forKey: .periodProgress)
+        flexibleLoads = try container.decodeIfPresent([String: FlexibleLoadState].self, forKey: .flexibleLoads) ?? [:]
     }
 }
 

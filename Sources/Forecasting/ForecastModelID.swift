@@ -13,6 +13,8 @@ public enum ForecastModelID: String, Sendable, Codable, CaseIterable, Hashable {
     case regressionVanilla = "mlr-vanilla"
     /// The vanilla regression plus lagged and daily moving-average temperatures and holidays.
     case regressionRecency = "mlr-recency"
+    /// Gradient-boosted regression trees on calendar, temperature and lagged-load features (`BoostedLoadModel`).
+    case boostedTrees = "gbt"
     /// A combination of the base models weighted by recent backtest errors.
     case ensemble
     /// For each hour of day, the base model with the lowest recent rolling-origin error at that hour, chosen from
@@ -22,6 +24,7 @@ public enum ForecastModelID: String, Sendable, Codable, CaseIterable, Hashable {
     /// Models that forecast by themselves (all but `ensemble` and `auto`).
     public static let baseModels: [ForecastModelID] = [
         .persistence, .seasonalNaiveDaily, .seasonalNaiveWeekly, .holtWinters, .regressionVanilla, .regressionRecency,
+        .boostedTrees,
     ]
 
     /// Whether the model combines or selects other models' forecasts.
@@ -30,6 +33,6 @@ public enum ForecastModelID: String, Sendable, Codable, CaseIterable, Hashable {
     /// Whether the model needs hourly temperatures (history and forecast horizon). The ensemble and `auto`
     /// use the regressions only when temperatures are given.
     public var needsTemperature: Bool {
-        self == .regressionVanilla || self == .regressionRecency
+        self == .regressionVanilla || self == .regressionRecency || self == .boostedTrees
     }
 }

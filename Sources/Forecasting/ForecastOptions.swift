@@ -20,12 +20,16 @@ public struct ForecastOptions: Sendable, Equatable {
     public var recencyWindowDays: Int?
     /// The base models `ensemble` and `auto` choose from (those lacking temperatures are left out).
     public var candidateModels: [ForecastModelID]
+    /// Whether the models see, for the hours from each origin on, a temperature forecast (the same-hour mean of
+    /// the 7 days before the origin, `TemperatureFallback`) instead of the observed temperatures.
+    public var forecastTemperatures: Bool
 
     /// Creates options; the default thread count is the number of active processors.
     public init(horizon: Int = 24, threadCount: Int = ProcessInfo.processInfo.activeProcessorCount,
                 quantileWindowDays: Int = 28, selectionWindowDays: Int = 28,
                 vanillaWindowDays: Int? = 1095, recencyWindowDays: Int? = 730,
-                candidateModels: [ForecastModelID] = ForecastModelID.baseModels) {
+                candidateModels: [ForecastModelID] = ForecastModelID.baseModels, forecastTemperatures: Bool = false) {
+        self.forecastTemperatures = forecastTemperatures
         self.vanillaWindowDays = vanillaWindowDays.map { max(1, $0) }
         self.recencyWindowDays = recencyWindowDays.map { max(1, $0) }
         self.horizon = horizon

@@ -56,9 +56,8 @@ struct ForecastRun {
                                     found: "\(short) hours")
             }
         }
-        // One task per (model, block of origins): regressions update their normal equations from one origin to
-        // the next within a block of `regressionBlock` consecutive origins; the blocks do not depend on the
-        // number of threads, so neither do the sums.
+        // One task per (model, group of origins, `BaseForecaster.groups`); the groups do not depend on the number
+        // of threads, so neither do the results.
         var tasks: [(model: ForecastModelID, origins: [Int])] = []
         let originSet = Set(origins)
         var earlier = Set<Int>()
@@ -66,33 +65,29 @@ struct ForecastRun {
             for day in stride(from: 1, through: window, by: 1) where origin - 24 * day >= 1 { earlier.insert(origin - 24 * day) }
         }
         let allOrigins = originSet.union(earlier).sorted()
-        for model in baseModels {
+        // The refitted models' groups are the longest tasks: they go first, so the workers finish together.
+        for model in baseModels.sorted(by: { (BaseForecaster.refitDays($0) == nil ? 1 : 0) < (BaseForecaster.refitDays($1) == nil ? 1 : 0) }) {
             let usable = allOrigins.filter { $0 >= Self.minimumHistory(model) }
-            let block = model == .regressionVanilla || model == .regressionRecency ? Self.regressionBlock : 1
-            for start in stride(from: 0, to: usable.count, by: block) {
-                tasks.append((model, Array(usable[start..<min(start + block, usable.count)])))
-            }
+            for group in BaseForecaster.groups(model, origins: usable) { tasks.append((model, group)) }
         }
 
         // Designs are shared read-only by all regression tasks.
-        let needsTemperatureDesign = baseModels.contains { $0 == .regressionVanilla || $0 == .regressionRecency }
+        let needsTemperatureDesign = baseModels.contains(where: \.needsTemperature)
         let temperature = needsTemperatureDesign ? Array((history.temperature ?? []).prefix(featureCount)) : []
         let features = self.features
-        let vanilla = baseModels.contains(.regressionVanilla)
-            ? RegressionDesign(recency: false, features: features, temperature: temperature, count: featureCount) : nil
-        let recency = baseModels.contains(.regressionRecency)
-            ? RegressionDesign(recency: true, features: features, temperature: temperature, count: featureCount) : nil
-        let load = history.load
-        let vanillaWindow = options.vanillaWindowDays.map { $0 * 24 }
-        let recencyWindow = options.recencyWindowDays.map { $0 * 24 }
+        let forecaster = BaseForecaster(
+            horizon: horizon, load: history.load, temperature: temperature, features: features,
+            vanilla: baseModels.contains(.regressionVanilla)
+                ? RegressionDesign(recency: false, features: features, temperature: temperature, count: featureCount) : nil,
+            recency: baseModels.contains(.regressionRecency)
+                ? RegressionDesign(recency: true, features: features, temperature: temperature, count: featureCount) : nil,
+            vanillaWindow: options.vanillaWindowDays.map { $0 * 24 }, recencyWindow: options.recencyWindowDays.map { $0 * 24 },
+            forecastTemperatures: options.forecastTemperatures, threads: options.threadCount)
         let jobs = tasks
         let counter = ProgressCounter(total: jobs.reduce(0) { $0 + $1.origins.count }, report: progress)
         let (results, workerSeconds) = ParallelSlots.map(count: jobs.count, threads: options.threadCount) { index in
-            let task = jobs[index]
-            let forecasts = Self.baseForecasts(task.model, origins: task.origins, horizon: horizon, load: load,
-                                               vanilla: vanilla, recency: recency,
-                                               windowRows: task.model == .regressionVanilla ? vanillaWindow : recencyWindow)
-            counter.advance(by: task.origins.count)
+            let forecasts = forecaster.forecasts(jobs[index].model, origins: jobs[index].origins)
+            counter.advance(by: jobs[index].origins.count)
             return forecasts
         }
         workerCPUSeconds = workerSeconds
@@ -114,43 +109,12 @@ struct ForecastRun {
         case .seasonalNaiveDaily: return 24
         case .seasonalNaiveWeekly: return 168
         case .holtWinters: return 3 * 168
-        case .regressionVanilla, .regressionRecency, .ensemble, .auto: return 60 * 24
+        case .regressionVanilla, .regressionRecency, .boostedTrees, .ensemble, .auto: return 60 * 24
         }
     }
 
     /// Consecutive origins one regression task fits incrementally.
     static let regressionBlock = 16
-
-    /// The point forecasts of a base model from each of the ascending `origins`, using load before each; the
-    /// regressions are fitted on the `windowRows` hours before each origin (all hours when `nil`).
-    static func baseForecasts(_ model: ForecastModelID, origins: [Int], horizon: Int, load: [Double],
-                              vanilla: RegressionDesign?, recency: RegressionDesign?, windowRows: Int?) -> [[Double]] {
-        if model == .regressionVanilla || model == .regressionRecency {
-            guard let design = (model == .regressionVanilla ? vanilla : recency)?.design else { return [] }
-            let fits = design.fit(firstRow: 0, ends: origins, target: load, windowRows: windowRows)
-            return zip(origins, fits).map { origin, coefficients in
-                (origin..<(origin + horizon)).map { design.predict(row: $0, coefficients: coefficients) }
-            }
-        }
-        return origins.map { baseForecast(model, origin: $0, horizon: horizon, load: load) }
-    }
-
-    /// The point forecast of a base model other than the regressions from `origin` using load before it.
-    static func baseForecast(_ model: ForecastModelID, origin: Int, horizon: Int, load: [Double]) -> [Double] {
-        switch model {
-        case .persistence:
-            return [Double](repeating: load[origin - 1], count: horizon)
-        case .seasonalNaiveDaily:
-            return (0..<horizon).map { load[origin - 24 + $0 % 24] }
-        case .seasonalNaiveWeekly:
-            return (0..<horizon).map { load[origin - 168 + $0 % 168] }
-        case .holtWinters:
-            let window = load[max(0, origin - HoltWinters.windowWeeks * 168)..<origin]
-            return HoltWinters(fitting: window).forecast(after: window, horizon: horizon)
-        case .regressionVanilla, .regressionRecency, .ensemble, .auto:
-            return []
-        }
-    }
 
     /// Errors (actual - forecast) of `forecast` made at `past` for the hours before `origin`, with target hours.
     private func pastErrors(_ forecast: [Double], past: Int, before origin: Int) -> [(hour: Int, error: Double)] {

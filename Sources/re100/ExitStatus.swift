@@ -97,6 +97,7 @@ enum ExitStatus {
         case .invalidWindows: return (dataError, "error: --window/--step: \(error)")
         case .load, .invalidModel: return (dataError, "error: \(error)")
         case .solverFailure: return (internalError, "error: \(error)")
+        case .invalidScenarios: return (usage, "error: --scenarios: \(error)")
         }
     }
 

@@ -10,7 +10,7 @@ struct RE100Command: ParsableCommand {
         version: RE100Version.current,
         subcommands: [
             ValidateCommand.self, DispatchCommand.self, ExportLPCommand.self, ForecastCommand.self, BacktestCommand.self,
-            CompareCommand.self, ReportCommand.self, RunCommand.self, ActualsCommand.self, HistoryCommand.self,
+            CompareCommand.self, ReportCommand.self, RunCommand.self, ActualsCommand.self, HistoryCommand.self, EvaluateCommand.self,
         ]
     )
 }

@@ -31,6 +31,7 @@ struct InputLimitsCommandTests {
         ["export-lp", singleBus, "--hours", "1000000000", "--out", "/tmp/never.lp"],
         ["forecast", history, "--horizon", "9223372036854775807"],
         ["backtest", history, "--model", "snaive24", "--horizon", "0"],
+        ["backtest", history, "--model", "snaive24", "--temperature", "tomorrow"],
         ["compare", singleBus, "--scenario", "x.toml", "--jobs", "1000000"],
         ["run", singleBus, "--out", "/tmp/never", "--wait", "1e300"],
     ])

@@ -111,7 +111,8 @@ struct ReportCommandTests {
         try Self.report([directory.path])
         let dom = try Self.renderInChromium(directory, height: 2400)
         #expect(dom.contains("<h1>re100 report: "))
-        #expect(dom.components(separatedBy: "<svg ").count - 1 == 8)
+        // 8 charts, plus the example's flexible data center and its EV fleet (docs/report.md).
+        #expect(dom.components(separatedBy: "<svg ").count - 1 == 10)
         #expect(dom.components(separatedBy: "<rect ").count - 1 > 168 * 4)  // LMP cells: 4 buses x 168 hours
         #expect(dom.components(separatedBy: "<path ").count - 1 >= 5)  // stacked bands and the import area
         #expect(dom.contains("<polyline "))

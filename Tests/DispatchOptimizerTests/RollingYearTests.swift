@@ -39,13 +39,15 @@ import Testing
         let reference = try Self.oneLP.get()
         #expect(reference.status == .optimal)
         // The one LP is an interior point kept by its certificate: continuity holds to the solver's
-        // feasibility tolerance (1e-6 relative to the energy capacity), the rolled windows' vertices exactly.
+        // feasibility tolerance (1e-6 relative to the energy capacity). Since the example has a flexible data
+        // center and an EV fleet, some rolled windows end on certified interior points too (measured jumps up
+        // to 1.0e-5 MWh, 48/24), so they are held to the same tolerance.
         #expect(Self.energyJumps(reference, network, tolerance: 1e-6 * 1_000) == 0)
         let rolled = try DispatchOptimizer.dispatch(network, options: DispatchOptions(window: window, step: step),
                                                     solver: GLPKSolver())
         #expect(rolled.status == .optimal)
         #expect(rolled.timestamps.count == network.timeAxis.count)
-        #expect(Self.energyJumps(rolled, network) == 0)
+        #expect(Self.energyJumps(rolled, network, tolerance: 1e-6 * 1_000) == 0)
         #expect(rolled.kpis.unservedMWh < 1e-6)
         let excess = rolled.kpis.objective / reference.kpis.objective - 1
         #expect(excess < 0.02, "rolled \(rolled.kpis.objective) vs one LP \(reference.kpis.objective)")

@@ -23,7 +23,7 @@ struct BacktestTests {
     func threadsIdentical() throws {
         let history = try history()
         let origins = (63..<65).map { $0 * 24 }
-        let models: [ForecastModelID] = [.seasonalNaiveDaily, .holtWinters, .regressionVanilla, .ensemble, .auto]
+        let models: [ForecastModelID] = [.seasonalNaiveDaily, .holtWinters, .regressionVanilla, .boostedTrees, .ensemble, .auto]
         let one = try Forecaster.backtest(history: history, models: models, origins: origins,
                                           options: ForecastOptions(threadCount: 1, quantileWindowDays: 2, selectionWindowDays: 2, candidateModels: Self.candidates))
         let two = try Forecaster.backtest(history: history, models: models, origins: origins,
@@ -80,6 +80,53 @@ struct BacktestTests {
         #expect(item.forecast.allSatisfy { $0.isFinite })
         for step in item.forecast.indices {
             #expect(item.p10[step] <= item.p50[step] && item.p50[step] <= item.p90[step])
+        }
+    }
+
+    @Test("Forecast temperatures: scrambling the temperatures from an origin on leaves that origin's forecast unchanged",
+          arguments: ForecastModelID.allCases)
+    func forecastTemperaturesIgnoreTheFuture(model: ForecastModelID) throws {
+        let original = try history()
+        let origin = 63 * 24
+        var changed = original.temperature!
+        for hour in origin..<changed.count { changed[hour] = 40 - changed[hour] * 2 }
+        let altered = try ForecastHistory(start: original.start, load: original.load, temperature: changed,
+                                          calendar: original.calendar)
+        let forecast = ForecastOptions(threadCount: 1, quantileWindowDays: 3, selectionWindowDays: 3,
+                                       candidateModels: ForecastModelID.baseModels, forecastTemperatures: true)
+        let first = try Forecaster.backtest(history: original, models: [model], origins: [origin], options: forecast)
+        let second = try Forecaster.backtest(history: altered, models: [model], origins: [origin], options: forecast)
+        #expect(first.forecasts == second.forecasts, "\(model.rawValue)")
+        // With observed temperatures the models with temperature terms do see the change.
+        if model.needsTemperature {
+            var observed = forecast
+            observed.forecastTemperatures = false
+            let seen = try Forecaster.backtest(history: original, models: [model], origins: [origin], options: observed)
+            let seenAltered = try Forecaster.backtest(history: altered, models: [model], origins: [origin], options: observed)
+            #expect(seen.forecasts != seenAltered.forecasts, "\(model.rawValue)")
+        }
+    }
+
+    @Test("Forecast temperatures are the same-hour means of the 7 days before the origin, as the fallback of run")
+    func forecastTemperaturesAreSameHourMeans() throws {
+        let original = try history()
+        let origin = 63 * 24
+        // The same-hour mean written out: hour origin + k gets the mean of hours origin + k mod 24 - 24 d, d = 1...7.
+        var replaced = original.temperature!
+        for hour in origin..<replaced.count {
+            let sameHour = (1...7).map { original.temperature![origin + (hour - origin) % 24 - 24 * $0] }
+            replaced[hour] = sameHour.reduce(0, +) / 7
+        }
+        let substituted = try ForecastHistory(start: original.start, load: original.load, temperature: replaced,
+                                              calendar: original.calendar)
+        for model in [ForecastModelID.regressionVanilla, .regressionRecency, .boostedTrees] {
+            var options = ForecastOptions(threadCount: 1, quantileWindowDays: 0, forecastTemperatures: true)
+            let forecast = try Forecaster.backtest(history: original, models: [model], origins: [origin], options: options)
+            options.forecastTemperatures = false
+            let observed = try Forecaster.backtest(history: substituted, models: [model], origins: [origin], options: options)
+            for (a, b) in zip(forecast.forecasts[0].forecast, observed.forecasts[0].forecast) {
+                #expect(abs(a - b) < 1e-9 * max(1, abs(b)), "\(model.rawValue): \(a) vs \(b)")
+            }
         }
     }
 

@@ -16,6 +16,8 @@ struct ExampleGridTests {
         #expect(network.loads.map(\.id) == ["ai_datacenter", "car_plant_a", "car_plant_b", "parts_cluster"])
         #expect(network.loads.allSatisfy { $0.fixedDemand?.count == 8_760 })
         #expect(network.loads[0].shedding == .notAllowed)
+        #expect(network.loads[0].flexibility == LoadFlexibility(shareUp: 0.1, shareDown: 0.1))
+        #expect(network.evFleets.map(\.id) == ["car_fleet"] && network.evFleets[0].driving.count == 8_760)
         #expect(network.gridConnection?.tariff?.demandCharge?.pricePerMWMonth == 8_190_000)
         #expect(network.powerPurchaseAgreements.first?.profile.count == 8_760)
         #expect(grid.warnings.isEmpty)
@@ -26,7 +28,8 @@ struct ExampleGridTests {
         #expect((1.3e6...1.4e6).contains(demand))  // ≈ 1.36 TWh a year
     }
 
-    @Test(arguments: ["larger-pv", "larger-battery", "ppa", "co2-cap"])
+    @Test(arguments: ["larger-pv", "larger-battery", "ppa", "co2-cap"]
+          + [0, 10, 20, 40].flatMap { ["flex-\($0)", "flex-\($0)-v2g"] })
     func scenariosApplyCleanly(scenario: String) throws {
         let folder = GridFolder.bundled("gwangju-bitgreen")
         let url = folder.appendingPathComponent("scenarios/\(scenario).toml")

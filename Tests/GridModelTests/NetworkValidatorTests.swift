@@ -130,3 +130,42 @@ struct ImportedNetworkValidatorTests {
         #expect(report.warnings.map(\.message) == ["no carrier", "carrier is not used"])
     }
 }
+
+/// Flexible loads and EV fleets: the validator's checks on values overlays or readers may set.
+@Suite struct FlexibilityValidationTests {
+    static func network(configure: (inout Network) -> Void) -> Network {
+        var network = NetworkFixture.twoBus()
+        configure(&network)
+        return network
+    }
+
+    @Test func refusesAnAvailabilityProfileOfTheWrongLength() {
+        let network = Self.network { network in
+            var fleet = EVFleet(id: "cars")
+            fleet.bus = "mv"
+            fleet.nominalPower = 1
+            fleet.nominalEnergy = 4
+            fleet.availability = .hourly([1, 1, 1])
+            fleet.energyInitial = 5
+            network.evFleets = [fleet]
+        }
+        let errors = NetworkValidator().validate(network).errors
+        #expect(errors.map(\.path) == ["ev_fleets.cars.availability", "ev_fleets.cars.e_initial"])
+        #expect(errors.first?.message == "series of the wrong length" && errors.first?.found == "3 values")
+    }
+
+    @Test(arguments: [(-0.1, "flex_share_down"), (2, "flex_share_down")])
+    func refusesSharesOutsideZeroToOne(share: Double, key: String) {
+        let network = Self.network { $0.loads[0].flexibility = LoadFlexibility(shareUp: 0.2, shareDown: share) }
+        #expect(NetworkValidator().validate(network).errors.map(\.path) == [FieldPath(dotted: "loads.plant." + key)])
+    }
+
+    @Test func refusesAFlexibleLoadThatNeverReturnsItsEnergy() {
+        let never = Self.network { $0.loads[0].flexibility = LoadFlexibility(shareUp: 0.2, shareDown: 0.2, periodHours: 0) }
+        #expect(NetworkValidator().validate(never).errors.map(\.message) == ["moved energy is never returned"])
+        let halfHour = Self.network {
+            $0.loads[0].flexibility = LoadFlexibility(shareUp: 0.2, shareDown: 0.2, maximumDelayHours: 0.5)
+        }
+        #expect(NetworkValidator().validate(halfHour).errors.map(\.path) == ["loads.plant.flex_max_delay_hours"])
+    }
+}

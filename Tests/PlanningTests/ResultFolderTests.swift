@@ -26,9 +26,12 @@ struct ResultFolderTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try ResultFolder.write(solved, to: folder.path, report: true)
         let written = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
-        let bands = TariffBands(network: solved.network, firstHour: solved.job.horizon.firstHour, hourCount: hours)
-        let read = try ResultDirectory.report(folder.path) { _, _ in bands }
+        let context = ReportGridContext(network: solved.network, firstHour: solved.job.horizon.firstHour, hourCount: hours)
+        let read = try ResultDirectory.report(folder.path) { _, _ in context }
         #expect(read.render() == written)
+        // The example grid's flexible data center and EV fleet get their charts, the fleet with its minimum.
+        #expect(written.contains("Flexible loads and EV fleets") == (grid == "gwangju-bitgreen"))
+        #expect(written.contains("car_fleet minimum") == (grid == "gwangju-bitgreen"))
         #expect(read.summary == ReportSummary(solved.summary))
         // Compared as text: empty cells are NaN on both sides.
         #expect("\(read.schedule.rows)" == "\(ScheduleCSV.rows(solved.result, timeZone: solved.timeZone))")

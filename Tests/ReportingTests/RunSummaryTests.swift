@@ -1,3 +1,4 @@
+@testable import DispatchOptimizer
 import Foundation
 import LinearProgramming
 import Testing
@@ -46,6 +47,27 @@ struct RunSummaryTests {
         let solver = try #require(document["solver"] as? [String: Any])
         #expect(solver["preset_file"] as? String == "robust.toml")
         #expect((solver["options"] as? [String: Any])?["time_limit_seconds"] as? Double == 60)
+    }
+
+    /// A scenario dispatch adds `scenario_dispatch` (docs/outputs.md), typed by the schema; a deterministic one has none.
+    @Test func scenarioDispatchFiguresMatchTheSchema() throws {
+        #expect(try Self.document(RunSummary(result: SampleResult.make(), provenance: Self.provenance(),
+                                             timeZone: SampleResult.seoul).json())["scenario_dispatch"] == nil)
+        var result = SampleResult.make()
+        result.scenarioOutcome = ScenarioOutcome(
+            scenarios: [.init(name: "p10", probability: 0.3, cost: 100, unservedMWh: 0),
+                        .init(name: "p50", probability: 0.4, cost: 150, unservedMWh: 0),
+                        .init(name: "p90", probability: 0.3, cost: .infinity, unservedMWh: 2.5)],
+            reference: "p50", sharedHours: 24, expectedCost: 140, cvarLevel: 0.2, cvarWeight: 0.5, cvar: 190,
+            reserveMW: 6.5, reserveMWh: 120, rows: 2127, columns: 3066)
+        let document = try Self.document(RunSummary(result: result, provenance: Self.provenance(), timeZone: SampleResult.seoul).json())
+        #expect(try Self.schema().violations(of: document) == [])
+        let scenarios = try #require(document["scenario_dispatch"] as? [String: Any])
+        #expect(scenarios["reference"] as? String == "p50" && scenarios["shared_hours"] as? Int == 24)
+        #expect(scenarios["expected_cost"] as? Double == 140 && scenarios["cvar"] as? Double == 190)
+        #expect(scenarios["reserve_mw"] as? Double == 6.5 && scenarios["lp_rows"] as? Int == 2127)
+        let worst = try #require((scenarios["scenarios"] as? [[String: Any]])?.last)
+        #expect(worst["cost"] is NSNull && worst["unserved_mwh"] as? Double == 2.5)
     }
 
     @Test func checkerCatchesMissingAndMistypedKeys() throws {

@@ -3,7 +3,8 @@ import GridModel
 extension DispatchFormulation {
     /// Nodal balance per bus and hour (its dual is the LMP):
     /// `Σ_g p + Σ_su (p_dis − p_ch) + Σ_store p + Σ_link (η·p at bus1, −p at bus0) + Σ_branch (f in − f out)
-    ///  + import − export + PPA delivery + unserved = Σ_load demand` (MW). Buses with no attached
+    ///  + import − export + PPA delivery + unserved + Σ_flexible (down − up) + Σ_fleet (p_v2g − p_ch) = Σ_load demand`
+    /// (MW). Buses with no attached
     /// component get no row, as in PyPSA.
     mutating func addNodalBalance() {
         var attached = Set<Bus.ID>()
@@ -11,6 +12,7 @@ extension DispatchFormulation {
         attached.formUnion(network.storageUnits.map(\.bus))
         attached.formUnion(network.stores.map(\.bus))
         attached.formUnion(network.loads.map(\.bus))
+        attached.formUnion(network.evFleets.map(\.bus))
         attached.formUnion(network.links.flatMap { [$0.bus0, $0.bus1] })
         attached.formUnion(network.lines.flatMap { [$0.bus0, $0.bus1] })
         attached.formUnion(network.transformers.flatMap { [$0.bus0, $0.bus1] })

@@ -189,7 +189,7 @@ extension DispatchFormulation {
     /// `e_start(id)`, the first window of a cyclic unit rolled over a longer horizon), the last hour of the
     /// window (cyclic, one LP), or the grid's initial energy (without loss, as in PyPSA). A cyclic unit's last
     /// rolled window returns to the horizon's start (row `e_cycle(id)`). Records the rows for the duals.
-    private mutating func addEnergyContinuity(
+    mutating func addEnergyContinuity(
         family: String, name: String, id: String, energy: [Int], standingLoss: Double, isCyclic: Bool,
         initial: Double, capacity: (lower: Double, upper: Double),
         flows: (Int, Double) -> (terms: [(column: Int, coefficient: Double)], constant: Double)
@@ -229,7 +229,8 @@ extension DispatchFormulation {
         continuityRows[id] = rows
     }
 
-    /// The value of energy left at the window's end: `−value·e[T−1]` in the objective for each unit the
+    /// The value of energy left at the window's end: `−value·e[T−1]` in the objective for each unit (storage unit,
+    /// store, EV fleet) the
     /// ``WindowBoundary`` values (not a cost item: the KPIs leave it out).
     mutating func addTerminalEnergyValues() {
         guard let last = window.count > 0 ? window.count - 1 : nil else { return }
@@ -238,6 +239,9 @@ extension DispatchFormulation {
         }
         for (s, store) in network.stores.enumerated() {
             if let value = boundary.terminalEnergyValue[store.id.rawValue] { builder.addCost(column: storeEnergy[s][last], -value) }
+        }
+        for (s, fleet) in network.evFleets.enumerated() {
+            if let value = boundary.terminalEnergyValue[fleet.id.rawValue] { builder.addCost(column: fleetEnergy[s][last], -value) }
         }
     }
 

@@ -33,12 +33,17 @@ struct DispatchFormulation {
     var lineFlow: [[Int]] = []
     var transformerFlow: [[Int]] = []
     var unserved: [[Int]?] = []
+    /// Moved power and backlog of every load, nil for loads that cannot move.
+    var flexibleShift: [FlexibleLoadColumns?] = []
+    var fleetCharge: [[Int]] = []
+    var fleetDischarge: [[Int]] = []
+    var fleetEnergy: [[Int]] = []
     var ppaDelivery: [[Int]] = []
     var gridImport: [Int] = []
     var gridExport: [Int] = []
     /// The decided start energy of cyclic units rolled over a longer horizon (``WindowBoundary/EnergyStart/free``), by id.
     var energyStart: [String: Int] = [:]
-    /// Energy continuity rows of every storage unit and store, `[id][h]` (their duals value stored energy).
+    /// Energy continuity rows of every storage unit, store and EV fleet, `[id][h]` (their duals value stored energy).
     var continuityRows: [String: [Int]] = [:]
     /// Hourly matched carbon-free consumption columns `cfe[h]` (empty without a CFE target).
     var carbonFreeMatched: [Int] = []
@@ -103,6 +108,8 @@ struct DispatchFormulation {
         formulation.addLinks()
         formulation.addBranchFlows()
         try formulation.addLoads()
+        formulation.addFlexibleLoads()
+        formulation.addEVFleets()
         formulation.addGridConnection()
         formulation.addPowerPurchaseAgreements()
         formulation.addCertificates()
@@ -144,7 +151,7 @@ struct DispatchFormulation {
         let hours = window.count
         let units = network.generators.count + 3 * network.storageUnits.count + 2 * network.stores.count
             + network.links.count + network.lines.count + network.transformers.count + network.loads.count
-            + network.powerPurchaseAgreements.count + 2
+            + network.powerPurchaseAgreements.count + 3 * network.evFleets.count + 2
         builder.reserveCapacity(columns: units * hours + network.buses.count * hours,
                                 rows: (network.buses.count + network.storageUnits.count + network.stores.count
                                     + network.lines.count + network.transformers.count) * hours,

@@ -55,12 +55,8 @@ struct DispatchExtraction {
                                        carrier: connection.carrier.rawValue, power: zip(imports, exports).map { $0 - $1 },
                                        charge: exports, discharge: imports))
         }
-        for (l, load) in network.loads.enumerated() {
-            let demand = (0..<committed).map { load.fixedDemand?.value(at: window.snapshot($0)) ?? 0 }
-            let shed = formulation.unserved[l].map { values($0) } ?? [Double](repeating: 0, count: committed)
-            result.append(UnitSchedule(unit: load.id.rawValue, component: "load", bus: load.bus.rawValue, carrier: "",
-                                       power: zip(demand, shed).map { $0 - $1 }, curtailed: shed))
-        }
+        result += network.loads.indices.map(loadSchedule)
+        result += fleetSchedules()
         for (k, line) in network.lines.enumerated() {
             result.append(UnitSchedule(unit: line.id.rawValue, component: "line", bus: line.bus0.rawValue, carrier: "",
                                        power: values(formulation.lineFlow[k])))
@@ -122,6 +118,7 @@ struct DispatchExtraction {
                 $0 + formulation.weight(\.generatorWeights, $1) * primal.columnValues[formulation.ppaDelivery[k][$1]]
             }
         }
+        addFlexibility(to: &totals)
         totals.costs = costs()
         return totals
     }
@@ -164,6 +161,12 @@ struct DispatchTotals {
     var peakImport = 0.0
     var unserved = 0.0
     var curtailed = 0.0
+    /// MWh moved by flexible loads and its value at the hours' prices (currency).
+    var loadShifted = 0.0
+    var loadShiftingValue = 0.0
+    /// MWh charged into and fed back from EV fleets.
+    var fleetCharged = 0.0
+    var fleetDischarged = 0.0
     /// MWh taken under each PPA, by name.
     var ppaVolume: [String: Double] = [:]
     /// MWh of RECs and green premium attributed to the committed hours.
@@ -181,6 +184,10 @@ struct DispatchTotals {
         peakImport = max(peakImport, other.peakImport)
         unserved += other.unserved
         curtailed += other.curtailed
+        loadShifted += other.loadShifted
+        loadShiftingValue += other.loadShiftingValue
+        fleetCharged += other.fleetCharged
+        fleetDischarged += other.fleetDischarged
         ppaVolume.merge(other.ppaVolume, uniquingKeysWith: +)
         rec += other.rec
         greenPremium += other.greenPremium
@@ -199,13 +206,15 @@ struct DispatchTotals {
                      reShare: consumption + unserved > 0 ? renewable / (consumption + unserved) : 0,
                      cfeScore: consumption + unserved > 0 ? carbonFreeMatched / (consumption + unserved) : 0, co2Tonnes: co2,
                      curtailedMWh: curtailed, unservedMWh: unserved, peakImportMW: peakImport,
-                     importMWh: imported, exportMWh: exported)
+                     importMWh: imported, exportMWh: exported,
+                     flexibility: FlexibilityKPIs(loadShiftedMWh: loadShifted, loadShiftingValue: loadShiftingValue,
+                                                  evChargedMWh: fleetCharged, evDischargedMWh: fleetDischarged))
     }
 }
 
 extension DispatchExtraction {
-    /// The state after the first `hours` committed hours: stored energy of every storage unit and store, and
-    /// the billing month's peak import in counted hours.
+    /// The state after the first `hours` committed hours: stored energy of every storage unit, store and EV
+    /// fleet, the backlog of every flexible load, and the billing month's peak import in counted hours.
     func endState(carrying previous: DispatchState, after hours: Int) -> DispatchState {
         var state = previous
         let last = min(hours, committed) - 1
@@ -230,6 +239,7 @@ extension DispatchExtraction {
             }
         }
         carryGeneratorsAndPeaks(into: &state, from: previous, through: last)
+        carryFlexibility(into: &state, from: previous, through: last)
         return state
     }
 }

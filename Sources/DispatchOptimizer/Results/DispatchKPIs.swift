@@ -33,9 +33,11 @@ public struct DispatchKPIs: Sendable, Equatable, Codable {
     public var exportMWh: Double
     /// How far the period targets were missed over the covered hours (zero when met; docs/kpis.md).
     public var shortfall = TargetShortfall()
+    /// Energy moved by flexible loads and exchanged with EV fleets (zero without them).
+    public var flexibility = FlexibilityKPIs()
 
     enum CodingKeys: String, CodingKey {
-        case objective, costs
+        case objective, costs, flexibility
         case consumptionMWh = "consumption_mwh", renewableSupplyMWh = "renewable_supply_mwh"
         case reShare = "re_share", cfeScore = "cfe_score", co2Tonnes = "co2_t"
         case curtailedMWh = "curtailed_mwh", unservedMWh = "unserved_mwh", peakImportMW = "peak_import_mw"

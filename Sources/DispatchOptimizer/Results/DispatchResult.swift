@@ -32,6 +32,8 @@ public struct DispatchResult: Sendable {
     /// Largest relative duality gap of the windows whose interior-point answer was accepted by its
     /// optimality certificate (`interior_point_certified`); nil when every window was solved to a vertex.
     public var certifiedGap: Double? = nil
+    /// The scenarios' figures of a scenario dispatch (``DispatchOptions/scenarios``), nil otherwise.
+    public var scenarioOutcome: ScenarioOutcome? = nil
 }
 
 /// The schedule of one unit over the covered hours. Power in MW, energy in MWh.

@@ -55,6 +55,7 @@ struct PlanGuide {
         }
         let storage = network.storageUnits.enumerated().map { ($1.id.rawValue, formulation.storageEnergy[$0], $1.standingLoss) }
             + network.stores.enumerated().map { ($1.id.rawValue, formulation.storeEnergy[$0], $1.standingLoss) }
+            + network.evFleets.enumerated().map { ($1.id.rawValue, formulation.fleetEnergy[$0], 0.0) }
         for (id, energy, standingLoss) in storage where !energy.isEmpty {
             finalEnergy[id] = primal.columnValues[energy[energy.count - 1]]
             guard let dual, let rows = formulation.continuityRows[id] else { continue }

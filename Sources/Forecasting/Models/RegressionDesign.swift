@@ -30,44 +30,65 @@ struct RegressionDesign: Sendable {
         let extraSeries = recency ? Self.temperatureLags.count + Self.movingAverageDays.count : 0
         self.dayClasses = dayClasses
         self.extraSeries = extraSeries
-        let trendColumn = Self.trendColumn
-        let monthBase = Self.monthBase
-        let dayHourBase = Self.dayHourBase
-        let hourTemperatureBase = Self.hourTemperatureBase(dayClasses: dayClasses)
-        let monthTemperatureBase = hourTemperatureBase + 72
-        let extraBase = monthTemperatureBase + 33
-        let columnCount = extraBase + extraSeries * (24 + 2)
-        let width = 3 + 3 + 3 + extraSeries * 3
-        var design = SparseDesign(rowCount: count, width: width, columnCount: columnCount)
+        let columnCount = Self.hourTemperatureBase(dayClasses: dayClasses) + 72 + 33 + extraSeries * (24 + 2)
+        var design = SparseDesign(rowCount: count, width: 3 + 3 + 3 + extraSeries * 3, columnCount: columnCount)
         let extras = recency ? Self.recencyTemperatures(temperature, count: count) : []
         for row in 0..<count {
-            let hour = features.hour[row]
-            let month = features.month[row]
-            let dayClass = recency && features.holiday[row] ? 7 : features.weekday[row]
-            let value = temperature[row]
             var slot = 0
-            func put(_ column: Int, _ entry: Double) {
-                design.set(row: row, slot: slot, column: column, value: entry)
+            Self.entries(row: row, dayClasses: dayClasses, features: features, temperature: temperature[row],
+                         extras: extras.map { $0[row] }) {
+                design.set(row: row, slot: slot, column: $0, value: $1)
                 slot += 1
-            }
-            put(trendColumn, Double(row) / 8766)
-            put(monthBase + max(month - 1, 0), month == 0 ? 0 : 1)
-            put(dayHourBase + dayClass * 24 + hour, 1)
-            var power = 1.0
-            for degree in 0..<3 {
-                power *= value
-                put(hourTemperatureBase + degree * 24 + hour, power)
-                put(monthTemperatureBase + degree * 11 + max(month - 1, 0), month == 0 ? 0 : power)
-            }
-            for (series, values) in extras.enumerated() {
-                let lagged = values[row]
-                let base = extraBase + series * (24 + 2)
-                put(base + hour, lagged)
-                put(base + 24, lagged * lagged)
-                put(base + 25, lagged * lagged * lagged)
             }
         }
         self.design = design
+    }
+
+    /// Calls `put(column, value)` for every entry of the row of hour `row` with temperature `temperature` and
+    /// recency series values `extras` (lags, then moving averages).
+    private static func entries(row: Int, dayClasses: Int, features: CalendarFeatures, temperature value: Double,
+                                extras: [Double], put: (Int, Double) -> Void) {
+        let hourTemperatureBase = Self.hourTemperatureBase(dayClasses: dayClasses)
+        let monthTemperatureBase = hourTemperatureBase + 72
+        let extraBase = monthTemperatureBase + 33
+        let hour = features.hour[row]
+        let month = features.month[row]
+        let dayClass = dayClasses == 8 && features.holiday[row] ? 7 : features.weekday[row]
+        put(Self.trendColumn, Double(row) / 8766)
+        put(Self.monthBase + max(month - 1, 0), month == 0 ? 0 : 1)
+        put(Self.dayHourBase + dayClass * 24 + hour, 1)
+        var power = 1.0
+        for degree in 0..<3 {
+            power *= value
+            put(hourTemperatureBase + degree * 24 + hour, power)
+            put(monthTemperatureBase + degree * 11 + max(month - 1, 0), month == 0 ? 0 : power)
+        }
+        for (series, lagged) in extras.enumerated() {
+            let base = extraBase + series * (24 + 2)
+            put(base + hour, lagged)
+            put(base + 24, lagged * lagged)
+            put(base + 25, lagged * lagged * lagged)
+        }
+    }
+
+    /// The fitted value of hour `row` when its temperatures (and the lagged ones its row uses) are given by
+    /// `temperature(hour)` instead of the series the design was built from (a temperature forecast).
+    func predict(row: Int, coefficients: [Double], features: CalendarFeatures,
+                 temperature: (Int) -> Double) -> Double {
+        var extras: [Double] = []
+        if extraSeries > 0 {
+            for lag in Self.temperatureLags { extras.append(temperature(max(row - lag, 0))) }
+            for days in Self.movingAverageDays {
+                let range = Self.movingAverageRange(row, days: days)
+                extras.append(range.reduce(0) { $0 + temperature($1) } / Double(range.count))
+            }
+        }
+        var sum = 0.0
+        Self.entries(row: row, dayClasses: dayClasses, features: features, temperature: temperature(row),
+                     extras: extras) {
+            sum += $1 * coefficients[$0]
+        }
+        return sum
     }
 
     // Column layout: trend (1), month February...December (11), day class x hour (dayClasses * 24),
@@ -114,6 +135,13 @@ struct RegressionDesign: Sendable {
         }
     }
 
+    /// The hours the moving average of `days` previous days at hour `index` is taken over (24 hours ending
+    /// 24 (days - 1) hours before it; shorter at the start of the series).
+    static func movingAverageRange(_ index: Int, days: Int) -> Range<Int> {
+        let end = max(index - 24 * (days - 1), 1)
+        return max(end - 24, 0)..<end
+    }
+
     /// The lagged and moving-average temperature series (the first hours repeat the first available value).
     static func recencyTemperatures(_ temperature: [Double], count: Int) -> [[Double]] {
         var series: [[Double]] = []
@@ -124,9 +152,8 @@ struct RegressionDesign: Sendable {
         for index in 0..<count { prefix[index + 1] = prefix[index] + temperature[index] }
         for days in movingAverageDays {
             series.append((0..<count).map { index in
-                let end = max(index - 24 * (days - 1), 1)
-                let begin = max(end - 24, 0)
-                return (prefix[end] - prefix[begin]) / Double(end - begin)
+                let range = movingAverageRange(index, days: days)
+                return (prefix[range.upperBound] - prefix[range.lowerBound]) / Double(range.count)
             })
         }
         return series

@@ -45,6 +45,8 @@ public struct Load: NetworkComponent {
     public var demand: Demand = .fixed(.constant(0))
     /// Whether (and at what cost) demand may go unserved; default not allowed.
     public var shedding: Shedding = .notAllowed
+    /// How far the demand may move in time; default none.
+    public var flexibility = LoadFlexibility()
 
     /// A load with default fields (zero demand, shedding not allowed).
     public init(id: ID) { self.id = id }
@@ -68,8 +70,14 @@ public struct Load: NetworkComponent {
     /// `Network.loads`.
     public static var collection: WritableKeyPath<Network, [Load]> { \.loads }
     /// `bus`, `p_set` (MW, fixed demand), `forecast_from` (`history.csv:column`), `forecast_model`,
-    /// `value_of_lost_load` (currency/MWh; absent: shedding not allowed).
+    /// `value_of_lost_load` (currency/MWh; absent: shedding not allowed), and the flexibility `flex_share_up`,
+    /// `flex_share_down` (per unit), `flex_period_hours`, `flex_max_delay_hours` (h), `flex_ramp_limit_mw_per_h`,
+    /// `flex_cost_per_mwh` (``LoadFlexibility``).
     public static var fields: [ComponentField<Load>] {
+        loadFields + LoadFlexibility.fields
+    }
+
+    private static var loadFields: [ComponentField<Load>] {
         [
             .reference("bus", \.bus),
             ComponentField(

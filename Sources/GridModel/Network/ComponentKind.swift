@@ -20,6 +20,8 @@ public enum ComponentKind: String, Sendable, Codable, CaseIterable {
     case loads
     /// `PowerPurchaseAgreement`.
     case powerPurchaseAgreements = "ppas"
+    /// `EVFleet`.
+    case evFleets = "ev_fleets"
 
     /// The Swift type of this kind's components.
     public var componentType: any NetworkComponent.Type {
@@ -34,6 +36,7 @@ public enum ComponentKind: String, Sendable, Codable, CaseIterable {
         case .stores: Store.self
         case .loads: Load.self
         case .powerPurchaseAgreements: PowerPurchaseAgreement.self
+        case .evFleets: EVFleet.self
         }
     }
 

@@ -33,6 +33,8 @@ public struct Network: Sendable, Equatable {
     public var loads: [Load] = []
     /// Power purchase agreements.
     public var powerPurchaseAgreements: [PowerPurchaseAgreement] = []
+    /// Electric-vehicle fleets.
+    public var evFleets: [EVFleet] = []
     /// The national-grid connection, if the complex has one.
     public var gridConnection: GridConnection?
     /// REC and green-premium purchases.

@@ -34,6 +34,7 @@ extension NetworkValidator {
         for agreement in network.powerPurchaseAgreements { mark(agreement.bus, supply: agreement.capacity > 0) }
         if let connection = network.gridConnection { mark(connection.bus, supply: connection.importLimit > 0) }
         for load in network.loads { mark(load.bus, supply: false) }
+        for fleet in network.evFleets { mark(fleet.bus, supply: fleet.vehicleToGrid && fleet.nominalPower > 0) }
         for line in network.lines { mark(line.bus0, supply: false); mark(line.bus1, supply: false) }
         for transformer in network.transformers { mark(transformer.bus0, supply: false); mark(transformer.bus1, supply: false) }
         for link in network.links { mark(link.bus0, supply: false); mark(link.bus1, supply: false) }

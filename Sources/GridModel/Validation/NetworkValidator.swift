@@ -27,6 +27,7 @@ public struct NetworkValidator: Sendable {
         checkGenerators(network, buses: buses, carriers: carriers, &collector)
         checkStorage(network, buses: buses, carriers: carriers, &collector)
         checkLoadsAndContracts(network, buses: buses, carriers: carriers, &collector)
+        checkFlexibility(network, buses: buses, &collector)
         if let connection = network.gridConnection {
             checkGridConnection(connection, network: network, buses: buses, carriers: carriers, &collector)
         }

@@ -123,6 +123,39 @@ public struct LinearModelBuilder: Sendable {
         columnKinds[column] = kind
     }
 
+    /// The name of column `column` (0-based).
+    public func columnName(_ column: Int) -> String { columnNames[column] }
+
+    /// The objective coefficient of every column added so far (0-based, `columnCount` entries).
+    public var objectiveCoefficients: [Double] { objective }
+
+    /// Appends every column, row and coefficient of `other` after this model's, to compose one LP of several
+    /// independent blocks (e.g. one per scenario). Names get `nameSuffix` (empty names stay empty), objective
+    /// coefficients and the objective constant are multiplied by `objectiveScale`.
+    /// - Returns: the offsets of `other`'s columns and rows in this model (`other`'s column `j` becomes
+    ///   `columns + j`).
+    @discardableResult
+    public mutating func append(_ other: LinearModelBuilder, nameSuffix: String,
+                                objectiveScale: Double = 1) -> (columns: Int, rows: Int) {
+        let offsets = (columns: columnCount, rows: rowCount)
+        columnNames += other.columnNames.map { $0.isEmpty ? $0 : $0 + nameSuffix }
+        columnLower += other.columnLower
+        columnUpper += other.columnUpper
+        objective += other.objective.map { $0 * objectiveScale }
+        columnKinds += other.columnKinds
+        rowNames += other.rowNames.map { $0.isEmpty ? $0 : $0 + nameSuffix }
+        rowLower += other.rowLower
+        rowUpper += other.rowUpper
+        objectiveConstant += other.objectiveConstant * objectiveScale
+        for k in other.entryValue.indices {
+            addCoefficient(row: Int(other.entryRow[k]) + offsets.rows, column: Int(other.entryColumn[k]) + offsets.columns,
+                           value: other.entryValue[k])
+        }
+        outOfRangeEntries += other.outOfRangeEntries
+        lengthMismatches += other.lengthMismatches
+        return offsets
+    }
+
     /// Validates the model and freezes it to compressed columns.
     /// - Throws: ``LinearModelError`` listing every problem found (at most 100 are kept).
     public func build() throws(LinearModelError) -> LinearModel {

@@ -25,6 +25,13 @@ public struct PrimalSolution: Sendable, Equatable {
     public let columnValues: [Double]
     /// Row activities `A·x`, length `rowCount`, 0-based.
     public let rowActivities: [Double]
+
+    /// A primal point (e.g. one block of a composed model's solution).
+    public init(objective: Double, columnValues: [Double], rowActivities: [Double]) {
+        self.objective = objective
+        self.columnValues = columnValues
+        self.rowActivities = rowActivities
+    }
 }
 
 /// Dual values of an LP solution: present for simplex and interior-point answers, not for MILPs.
@@ -34,6 +41,12 @@ public struct DualSolution: Sendable, Equatable {
     public let rowDuals: [Double]
     /// Reduced costs of the columns, length `columnCount`.
     public let reducedCosts: [Double]
+
+    /// A dual point (e.g. one block of a composed model's solution, rescaled).
+    public init(rowDuals: [Double], reducedCosts: [Double]) {
+        self.rowDuals = rowDuals
+        self.reducedCosts = reducedCosts
+    }
 }
 
 /// What a solve returned: why it stopped, and the primal and dual points when they exist.

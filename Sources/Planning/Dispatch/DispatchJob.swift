@@ -31,6 +31,15 @@ public struct DispatchJob: Sendable {
     /// What rolling windows aim for at their end: the one-LP plan (`re100 dispatch`), or the rest of each target
     /// spread over the period's remaining hours (`re100 run`, docs/dispatch.md "Rolling windows").
     public var guide: RollingGuide
+    /// Deterministic, or the forecast quantiles as scenarios in one LP (docs/uncertainty.md).
+    public var scenarioMode: ScenarioMode = .deterministic
+    /// What a scenario dispatch minimises.
+    public var risk: RiskMeasure = .expectation
+    /// Hours whose decisions a scenario dispatch shares across scenarios; nil: `stateAfterHours`, else
+    /// ``defaultSharedHours``.
+    public var sharedHours: Int?
+    /// Shared hours of a scenario dispatch without `stateAfterHours`: a day, what a daily run commits.
+    public static let defaultSharedHours = 24
 
     /// A job over `horizon` of `grid`, by default in one LP with the compiled-in solver preset, targets over the
     /// planned hours and rolling windows guided by the one-LP plan.
@@ -65,6 +74,11 @@ public struct DispatchJob: Sendable {
             progress: progress)
         options.targetPeriod = targetPeriod
         options.guide = guide
+        if scenarioMode == .quantile {
+            options.scenarios = try QuantileScenarios.set(
+                of: network, forecasts: forecasts, firstHour: horizon.firstHour,
+                sharedHours: sharedHours ?? stateAfterHours ?? Self.defaultSharedHours, risk: risk)
+        }
         let glpk = GLPKSolver(log: { [logger] line in logger.debug("glpk: \(line)") })
         let result = try DispatchOptimizer.dispatch(network, options: options, solver: glpk)
         let provenance = RunProvenance(

@@ -10,7 +10,7 @@ public struct BacktestJob: Sendable {
     public let history: ForecastHistory
     /// The models compared.
     public let models: [ForecastModelID]
-    /// Horizon, threads and quantile window.
+    /// Horizon, threads, quantile window and the temperatures of the target hours (observed or forecast).
     public let options: ForecastOptions
     /// The origins: hours of `history` at local midnight, increasing, at least one.
     public let origins: [Int]
@@ -51,7 +51,8 @@ public struct BacktestJob: Sendable {
         try ResultFolder.createDirectory(folder)
         try AtomicFile.write(ForecastOutput.csv(result.forecasts, history: history, includeActual: true),
                              to: folder + "/forecasts.csv")
-        try AtomicFile.write(ForecastOutput.metricsJSON(result, origins: originRange, horizon: options.horizon),
+        try AtomicFile.write(ForecastOutput.metricsJSON(result, origins: originRange, horizon: options.horizon,
+                                                         forecastTemperatures: options.forecastTemperatures),
                              to: folder + "/metrics.json")
     }
 

@@ -5,9 +5,9 @@ import GridIO
 import Logging
 import Reporting
 
-/// The tariff bands of a result directory's hours, for the grid import chart: the output files do not carry
-/// bands, so they come from the grid `summary.json` records, read again when it is still at the recorded path
-/// (relative to the current directory) with the same fingerprint and overlays.
+/// The tariff bands and EV-fleet minima of a result directory's hours, for the report's charts: the output files do
+/// not carry them, so they come from the grid `summary.json` records, read again when it is still at the recorded
+/// path (relative to the current directory) with the same fingerprint and overlays.
 extension ResultDirectory {
     /// The grid and overlays as `summary.json` records them.
     private struct RecordedInputs: Decodable {
@@ -24,10 +24,11 @@ extension ResultDirectory {
         let scenarios: [InputFile]
     }
 
-    /// The bands of `hours` (the schedule's, as written) of the grid recorded in `summary`, or nil (logged at
-    /// info level) when that grid cannot be read as it was: moved, changed, without a tariff, or without the hours.
-    public static func recordedTariffBands(summary url: URL, hours: [String], tariffs: NamedFileCatalog,
-                                           logger: Logger) -> TariffBands? {
+    /// What a report takes from the grid recorded in `summary` for `hours` (the schedule's, as written): the tariff
+    /// bands and the EV fleets' minimum energy; nil (logged at info level) when that grid cannot be read as it
+    /// was: moved, changed, or without the hours.
+    public static func recordedGridContext(summary url: URL, hours: [String], tariffs: NamedFileCatalog,
+                                           logger: Logger) -> ReportGridContext? {
         guard let first = hours.first,
               let data = try? Data(RegularFileReader.bytes(url.path)),
               let recorded = try? JSONDecoder().decode(RecordedInputs.self, from: data) else { return nil }
@@ -36,12 +37,12 @@ extension ResultDirectory {
         guard let grid = try? GridSource.open(recorded.grid.path, scenarios: recorded.scenarios.map(\.path), tariffs: tariffs,
                                               logger: quiet),
               grid.fingerprint.sha256 == recorded.grid.fingerprint, grid.scenarios == recorded.scenarios else {
-            logger.info("tariff bands left out of the report: the grid \(recorded.grid.path) is not at hand as it was solved")
+            logger.info("tariff bands and fleet minima left out of the report: the grid \(recorded.grid.path) is not at hand as it was solved")
             return nil
         }
         let axis = grid.network.timeAxis
         guard let start = TimestampParser.parse(first, timeZone: axis.timeZone),
               let firstHour = axis.snapshots.firstIndex(of: start) else { return nil }
-        return TariffBands(network: grid.network, firstHour: firstHour, hourCount: hours.count)
+        return ReportGridContext(network: grid.network, firstHour: firstHour, hourCount: hours.count)
     }
 }

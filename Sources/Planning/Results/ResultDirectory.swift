@@ -5,27 +5,29 @@ import Logging
 import Reporting
 
 /// A result directory of `re100 dispatch --out DIR` read back for `re100 report`: `summary.json` (decoded with
-/// `Codable`), `schedule.csv` and `prices.csv` (Reporting's readers, beside their writers). Problems are
+/// `Codable`), `schedule.csv`, `prices.csv` and, when present, `forecasts.csv` (Reporting's readers, beside their writers). Problems are
 /// `PlanningError.badInput` or `CSVError`, naming the file and the line or field.
 public enum ResultDirectory {
-    /// Reads the three files of `directory` into a report, with the tariff bands of the grid `summary.json`
-    /// records when it can be read as it was solved (`recordedTariffBands`); tariffs named by bare name are
-    /// looked up in `tariffs`.
+    /// Reads the three files of `directory` into a report, with the tariff bands and fleet minima of the grid
+    /// `summary.json` records when it can be read as it was solved (`recordedGridContext`); tariffs named by bare
+    /// name are looked up in `tariffs`.
     public static func report(_ directory: String, tariffs: NamedFileCatalog, logger: Logger) throws -> HTMLReport {
-        try report(directory, tariffBands: { summary, hours in
-            recordedTariffBands(summary: summary, hours: hours, tariffs: tariffs, logger: logger)
+        try report(directory, gridContext: { summary, hours in
+            recordedGridContext(summary: summary, hours: hours, tariffs: tariffs, logger: logger)
         })
     }
 
-    /// Reads the three files of `directory` into a report with the bands `tariffBands(summary.json URL, hours)`
-    /// gives.
-    public static func report(_ directory: String, tariffBands: (URL, [String]) -> TariffBands?) throws -> HTMLReport {
+    /// Reads the three files of `directory` into a report with what `gridContext(summary.json URL, hours)` gives.
+    public static func report(_ directory: String, gridContext: (URL, [String]) -> ReportGridContext?) throws -> HTMLReport {
         let base = URL(fileURLWithPath: directory)
         let summary = try readSummary(base.appendingPathComponent("summary.json"))
         let schedule = try ScheduleCSV.read(contentsOf: base.appendingPathComponent("schedule.csv"))
         let prices = try PricesCSV.read(contentsOf: base.appendingPathComponent("prices.csv"), hours: schedule.hours)
-        return HTMLReport(summary: summary, schedule: schedule, prices: prices,
-                          tariffBands: tariffBands(base.appendingPathComponent("summary.json"), schedule.hours))
+        let context = gridContext(base.appendingPathComponent("summary.json"), schedule.hours)
+        let forecastsFile = base.appendingPathComponent("forecasts.csv")
+        let forecasts = FileManager.default.fileExists(atPath: forecastsFile.path) ? try ReportForecasts.read(contentsOf: forecastsFile) : nil
+        return HTMLReport(summary: summary, schedule: schedule, prices: prices, tariffBands: context?.tariffBands,
+                          fleetMinimumMWh: context?.fleetMinimumMWh ?? [:], forecasts: forecasts)
     }
 
     /// Decodes `summary.json`; a missing or mistyped field names its path (`costs.total`).

@@ -58,12 +58,16 @@ public enum ResultFolder {
         }
     }
 
-    /// The HTML report of `solved`, from the values its files carry, with the tariff bands of its network.
+    /// The HTML report of `solved`, from the values its files carry, with the tariff bands and fleet minima of its
+    /// network.
     public static func report(_ solved: SolvedDispatch) -> HTMLReport {
         let schedule = ReportSchedule(rows: ScheduleCSV.rows(solved.result, timeZone: solved.timeZone))
         let prices = ReportPrices(rows: PricesCSV.rows(solved.result, timeZone: solved.timeZone), hours: schedule.hours)
-        let bands = TariffBands(network: solved.network, firstHour: solved.job.horizon.firstHour, hourCount: schedule.hours.count)
-        return HTMLReport(summary: ReportSummary(solved.summary), schedule: schedule, prices: prices, tariffBands: bands)
+        let context = ReportGridContext(network: solved.network, firstHour: solved.job.horizon.firstHour,
+                                        hourCount: schedule.hours.count)
+        return HTMLReport(summary: ReportSummary(solved.summary), schedule: schedule, prices: prices,
+                          tariffBands: context.tariffBands, fleetMinimumMWh: context.fleetMinimumMWh,
+                          forecasts: ReportForecasts(solved.forecasts, timeZone: solved.timeZone))
     }
 
     /// Creates the folder `path` and its parents if missing.

@@ -32,6 +32,10 @@ public struct ScheduledRun: Sendable {
     public var keep: Int
     /// Where tariffs named by bare name are found.
     public var tariffs: NamedFileCatalog
+    /// Deterministic, or the forecast quantiles as scenarios sharing the 24 committed hours (docs/uncertainty.md).
+    public var scenarioMode: ScenarioMode = .deterministic
+    /// What a scenario dispatch minimises.
+    public var risk: RiskMeasure = .expectation
 
     /// A run of `grid` into `folder`.
     public init(grid: String, folder: String, now: String? = nil, stateFile: String? = nil, historyFile: String? = nil,
@@ -77,8 +81,10 @@ public struct ScheduledRun: Sendable {
         if let state {
             try Self.checkValidFrom(state, path: statePath, firstHour: start, timeZone: axis.timeZone, logger: logger)
         }
-        let job = DispatchJob(grid: source, horizon: horizon, initialState: state,
+        var job = DispatchJob(grid: source, horizon: horizon, initialState: state,
                               stateAfterHours: Self.stateAfterHours, targetPeriod: .calendarYear, guide: .proRata)
+        job.scenarioMode = scenarioMode
+        job.risk = risk
         let solved = try job.run(logger: logger)
         try recorder.check(solved)
         let id = directory.newRunID(Self.runStamp(start, timeZone: axis.timeZone))

@@ -50,11 +50,13 @@ public enum ForecastOutput {
         return (value < 0 && scaled != 0 ? "-" : "") + "\(scaled / 1000)." + digits
     }
 
-    /// `metrics.json`: per model the overall metrics and the metrics by local hour of day.
-    public static func metricsJSON(_ result: BacktestResult, origins: (first: String, last: String), horizon: Int) throws -> String {
+    /// `metrics.json`: per model the overall metrics and the metrics by local hour of day;
+    /// `temperature_of_target_day_known` is false when the models saw forecast temperatures of the target hours.
+    public static func metricsJSON(_ result: BacktestResult, origins: (first: String, last: String), horizon: Int,
+                                   forecastTemperatures: Bool = false) throws -> String {
         struct Document: Encodable {
             let schemaVersion = 1
-            let temperatureOfTargetDayKnown = true
+            let temperatureOfTargetDayKnown: Bool
             let firstOrigin: String
             let lastOrigin: String
             let horizonHours: Int
@@ -64,7 +66,7 @@ public enum ForecastOutput {
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let document = Document(firstOrigin: origins.first, lastOrigin: origins.last, horizonHours: horizon,
+        let document = Document(temperatureOfTargetDayKnown: !forecastTemperatures, firstOrigin: origins.first, lastOrigin: origins.last, horizonHours: horizon,
                                 models: result.metrics)
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
     }

@@ -13,14 +13,24 @@ public struct HTMLReport: Sendable {
     /// The tariff band of every hour of the schedule (nil: the grid is not at hand or has no tariff; the grid
     /// import chart then shows no bands and marks the largest import instead of the monthly billing peaks).
     public let tariffBands: TariffBands?
+    /// Each EV fleet's minimum stored energy per hour of the schedule (MWh, `e_min_pu·e_nom`), by name; empty when
+    /// the grid is not at hand.
+    public let fleetMinimumMWh: [String: [Double]]
+    /// The forecasts the plan was made from (`forecasts.csv`), nil when nothing was forecast.
+    public let forecasts: ReportForecasts?
 
     /// A report of `summary`, `schedule` and `prices` (all from one result directory), with the tariff bands of
-    /// the schedule's hours when known (ignored unless they cover exactly the schedule's hours).
-    public init(summary: ReportSummary, schedule: ReportSchedule, prices: ReportPrices, tariffBands: TariffBands? = nil) {
+    /// the schedule's hours when known (ignored unless they cover exactly the schedule's hours), the EV fleets'
+    /// minimum stored energy per hour when known (series of another length are ignored) and the forecasts behind
+    /// the plan when any.
+    public init(summary: ReportSummary, schedule: ReportSchedule, prices: ReportPrices, tariffBands: TariffBands? = nil,
+                fleetMinimumMWh: [String: [Double]] = [:], forecasts: ReportForecasts? = nil) {
         self.summary = summary
         self.schedule = schedule
         self.prices = prices
         self.tariffBands = tariffBands.flatMap { $0.hourBands.count == schedule.hours.count ? $0 : nil }
+        self.fleetMinimumMWh = fleetMinimumMWh.filter { $0.value.count == schedule.hours.count }
+        self.forecasts = forecasts.flatMap { $0.series.isEmpty ? nil : $0 }
     }
 
     /// The carriers the hourly CFE heatmap counts as carbon-free: the summary's list if it has one, else
@@ -38,7 +48,7 @@ public struct HTMLReport: Sendable {
             body += "<p class=\"warning\">Solver status: \(HTMLText.escape(summary.status)). Figures cover the solved hours only.</p>\n"
         }
         body += kpiCards() + "\n"
-        let sections: [(String, String, String)] = [
+        var sections: [(String, String, String)] = [
             ("Dispatch by carrier", "Power injected per hour, stacked by source; lines: load served and load plus storage charging.", dispatchChart()),
             ("Storage state of charge", "Energy stored at the end of each hour per storage unit and store.", stateOfChargeChart()),
             ("Grid import", gridImportNote, gridImportChart()),
@@ -46,13 +56,23 @@ public struct HTMLReport: Sendable {
             ("Hourly carbon-free energy", cfeNote, cfeHeatmap()),
             ("Cost breakdown", "The items of the total cost; export revenue is negative.", costChart()),
         ]
+        if hasFlexibility {
+            sections.insert(("Flexible loads and EV fleets", "Requested (dashed) against served power of each flexible load; "
+                                + "energy in each EV fleet's batteries against the minimum its departures need (dashed).",
+                             flexibilityCharts()), at: 2)
+        }
+        if forecasts != nil {
+            sections.insert(("Forecast fan", "The forecasts the plan was made from: p10-p90 band and p50 of the forecast loads and PV availability (docs/uncertainty.md).",
+                             forecastFan()), at: 1)
+        }
         for (heading, note, content) in sections {
             body += "<section><h2>\(HTMLText.escape(heading))</h2><p class=\"note\">\(HTMLText.escape(note))</p>\(content)</section>\n"
         }
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             + "<title>\(HTMLText.escape(title))</title>\n<style>\(Self.styleSheet)</style>\n</head>\n<body>\n"
-            + body + "<footer>Written by re100 report from schedule.csv, prices.csv and summary.json.</footer>\n"
+            + body + "<footer>Written by re100 report from schedule.csv, prices.csv and summary.json"
+            + (forecasts == nil ? "" : " and forecasts.csv") + ".</footer>\n"
             + "</body>\n</html>\n"
     }
 

@@ -90,7 +90,7 @@ public struct ReportSchedule: Sendable {
     }
 
     /// Supply injected into buses per hour and source: generators by carrier, physical PPAs by carrier
-    /// (`solar PPA`), storage discharge by carrier, grid import; only positive injections.
+    /// (`solar PPA`), storage discharge by carrier, EV fleets' V2G, grid import; only positive injections.
     public var supply: [Series] {
         grouped(key: { row in
             let carrier = row.carrier.isEmpty ? "other" : row.carrier
@@ -98,6 +98,7 @@ public struct ReportSchedule: Sendable {
             case "generator": return (carrier, carrier)
             case "ppa" where !row.bus.isEmpty: return (carrier + " PPA", carrier)
             case "storage_unit", "store": return (carrier + " discharge", "storage")
+            case "ev_fleet": return ("EV V2G", "storage")
             case "grid": return ("grid import", "grid")
             default: return nil
             }
@@ -109,9 +110,9 @@ public struct ReportSchedule: Sendable {
         total(grouped(key: { $0.component == "load" ? ("load", "load") : nil }, value: \.powerMW))
     }
 
-    /// Load plus storage charging per hour (MW): what the stacked supply covers.
+    /// Load plus storage and EV charging per hour (MW): what the stacked supply covers.
     public var loadWithCharging: [Double] {
-        let charging = grouped(key: { ["storage_unit", "store"].contains($0.component) ? ("charging", "storage") : nil },
+        let charging = grouped(key: { ["storage_unit", "store", "ev_fleet"].contains($0.component) ? ("charging", "storage") : nil },
                                value: { max(-$0.powerMW, 0) })
         return zip(load, total(charging)).map { $0 + $1 }
     }
@@ -125,6 +126,23 @@ public struct ReportSchedule: Sendable {
     public var stateOfCharge: [Series] {
         grouped(key: { ["storage_unit", "store"].contains($0.component) ? ($0.unit, $0.carrier) : nil },
                 value: \.stateOfChargeMWh)
+    }
+
+    /// Energy in each EV fleet's batteries at the end of each hour (MWh).
+    public var fleetEnergy: [Series] {
+        grouped(key: { $0.component == "ev_fleet" ? ($0.unit, "ev_fleet") : nil }, value: \.stateOfChargeMWh)
+    }
+
+    /// Requested and served power of each flexible load per hour (MW): the loads whose rows carry moved power
+    /// (`charge_mw`, `discharge_mw`); requested = served + unserved − moved in + moved out.
+    public var flexibleLoads: [(name: String, requested: [Double], served: [Double])] {
+        let flexible = { (row: Row) in row.component == "load" && row.chargeMW.isFinite ? (row.unit, "load") : nil }
+        let served = grouped(key: flexible, value: \.powerMW)
+        let requested = grouped(key: flexible) { row in
+            row.powerMW + (row.curtailedMW.isFinite ? row.curtailedMW : 0) - row.chargeMW
+                + (row.dischargeMW.isFinite ? row.dischargeMW : 0)
+        }
+        return zip(served, requested).map { ($0.name, $1.values, $0.values) }
     }
 
     /// Per hour: consumption (generation + grid import + physical PPA delivery − export, docs/kpis.md) and its

@@ -86,12 +86,22 @@ public struct ReportSummary: Decodable, Sendable, Equatable {
     /// Carriers counted as carbon-free hourly, when the summary lists them (`clean_carriers`); else the report's
     /// documented default list applies.
     public var cleanCarriers: [String]?
+    /// The scenario dispatch's figures the report uses, nil for a deterministic plan.
+    public var scenarioDispatch: ScenarioDispatch?
+
+    /// `scenario_dispatch` of `summary.json`, the parts the report shows.
+    public struct ScenarioDispatch: Decodable, Sendable, Equatable {
+        /// Hours whose decisions every scenario shares (the committed ones).
+        public var sharedHours: Int
+
+        enum CodingKeys: String, CodingKey { case sharedHours = "shared_hours" }
+    }
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", grid, status, currency, horizon, costs
         case reShare = "re_share", cfeScore = "cfe_score", co2Tonnes = "co2_t", curtailedMWh = "curtailed_mwh"
         case unservedMWh = "unserved_mwh", peakImportMW = "peak_import_mw", consumptionMWh = "consumption_mwh"
-        case cleanCarriers = "clean_carriers"
+        case cleanCarriers = "clean_carriers", scenarioDispatch = "scenario_dispatch"
     }
 }
 
@@ -116,6 +126,7 @@ extension ReportSummary {
                          total: figure(costs.total)),
             reShare: figure(kpis.reShare), cfeScore: figure(kpis.cfeScore), co2Tonnes: figure(kpis.co2Tonnes),
             curtailedMWh: figure(kpis.curtailedMWh), unservedMWh: figure(kpis.unservedMWh),
-            peakImportMW: figure(kpis.peakImportMW), consumptionMWh: figure(kpis.consumptionMWh), cleanCarriers: nil)
+            peakImportMW: figure(kpis.peakImportMW), consumptionMWh: figure(kpis.consumptionMWh), cleanCarriers: nil,
+            scenarioDispatch: result.scenarioOutcome.map { ScenarioDispatch(sharedHours: $0.sharedHours) })
     }
 }

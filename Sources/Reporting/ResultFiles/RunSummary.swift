@@ -31,7 +31,8 @@ public struct RunSummary: Sendable, Encodable {
         case reShare = "re_share", cfeScore = "cfe_score", co2 = "co2_t", curtailed = "curtailed_mwh"
         case unserved = "unserved_mwh", peakImport = "peak_import_mw", consumption = "consumption_mwh"
         case renewableSupply = "renewable_supply_mwh", imported = "import_mwh", exported = "export_mwh"
-        case shortfall, timings
+        case shortfall, flexibility, timings
+        case scenarioDispatch = "scenario_dispatch"
     }
 
     private struct Grid: Encodable {
@@ -125,7 +126,9 @@ public struct RunSummary: Sendable, Encodable {
         ]
         for (key, value) in figures { try container.encode(solved ? finiteOrNil(value) : nil, forKey: key) }
         try container.encode(solved ? kpis.shortfall : nil, forKey: .shortfall)
+        try container.encode(solved ? kpis.flexibility : nil, forKey: .flexibility)
         try container.encode(result.timings, forKey: .timings)
+        try container.encodeIfPresent(result.scenarioOutcome.map(ScenarioDispatchSummary.init), forKey: .scenarioDispatch)
     }
 
     /// The document as pretty-printed JSON with sorted keys and a final newline: byte-identical for the same

@@ -10,9 +10,11 @@ struct BacktestCommand: ParsableCommand {
         commandName: "backtest",
         abstract: "Backtest forecasting models from 00:00 of every day between two dates.",
         discussion: """
-            Each origin uses only load strictly before it; the temperature of the target hours is taken as \
-            known. Writes DIR/forecasts.csv (model,origin,timestamp,forecast,p10,p50,p90,actual) and \
-            DIR/metrics.json with --out, and prints a table of MAPE, RMSE, MAE, MASE and pinball loss.
+            Each origin uses only load strictly before it. The temperature of the target hours is taken as \
+            known (--temperature observed, the default) or forecast from the history before the origin as the \
+            mean of the same hour over the 7 days before it (--temperature forecast). Writes DIR/forecasts.csv \
+            (model,origin,timestamp,forecast,p10,p50,p90,actual) and DIR/metrics.json with --out, and prints a \
+            table of MAPE, RMSE, MAE, MASE, pinball loss and p10-p90 coverage.
             """
     )
 
@@ -42,7 +44,8 @@ struct BacktestCommand: ParsableCommand {
         try ExitStatus.run {
             logging.bootstrap()
             let models = try LoadHistoryOptions.models(model)
-            let options = try input.options(horizon: horizon)
+            var options = try input.options(horizon: horizon)
+            options.forecastTemperatures = try input.backtestTemperatures()
             let history = try input.load(self.history, needsTemperature: models.contains { $0.needsTemperature }, futureHours: 0)
             let job = try BacktestJob(history: history, models: models, options: options, from: from, to: to)
             let started = Date()
@@ -55,7 +58,8 @@ struct BacktestCommand: ParsableCommand {
             let seconds = Date().timeIntervalSince(started)
             if let out { try job.write(result, to: out) }
             let (first, last) = job.originRange
-            print(BacktestTable.render(result, origins: job.origins.count, first: first, last: last, horizon: horizon))
+            print(BacktestTable.render(result, origins: job.origins.count, first: first, last: last, horizon: horizon,
+                                       forecastTemperatures: options.forecastTemperatures))
             let workers = result.workerCPUSeconds.map { String(format: "%.2f", $0) }.joined(separator: " ")
             ExitStatus.printError(String(format: "backtest took %.2f s on %d thread(s); worker CPU seconds: ", seconds,
                                          options.threadCount) + workers)

@@ -24,6 +24,8 @@ struct DispatchCommand: ParsableCommand {
         valueName: "name|file.toml"))
     var solverConfig: String?
 
+    @OptionGroup var uncertainty: UncertaintyOptions
+
     @Flag(help: "Solve unit commitment as a MILP (windows of at most 168 hours).")
     var commitment = false
 
@@ -35,6 +37,12 @@ struct DispatchCommand: ParsableCommand {
 
     @OptionGroup var logging: LoggingOptions
 
+    func validate() throws {
+        if uncertainty.scenarios == .quantile && (windows.window != nil || commitment) {
+            throw ValidationError("--scenarios quantile solves one LP: it cannot be combined with --window or --commitment")
+        }
+    }
+
     func run() throws {
         try ExitStatus.run {
             let logger = logging.bootstrap()
@@ -42,8 +50,10 @@ struct DispatchCommand: ParsableCommand {
             let grid = try GridSource.open(input.grid, scenarios: overlays.scenarios, tariffs: data.tariffs, logger: logger)
             let solverOptions = try SolverPresetLoader.load(path: solverConfig, presets: data.solverPresets)
             logger.info("dispatching \(input.grid) (\(grid.format.rawValue), \(grid.network.timeAxis.count) snapshots)")
-            let job = DispatchJob(grid: grid, horizon: try input.horizon(in: grid.network.timeAxis), windows: windows.windows,
+            var job = DispatchJob(grid: grid, horizon: try input.horizon(in: grid.network.timeAxis), windows: windows.windows,
                                   solver: solverOptions, solverPresetFile: solverConfig, commitment: commitment)
+            job.scenarioMode = uncertainty.scenarios
+            job.risk = uncertainty.risk
             // A bar for rolling windows only: one LP has nothing to count.
             let bar = windows.window == nil ? nil : ProgressBar.terminal(label: "dispatch", logging: logging)
             let solved: SolvedDispatch

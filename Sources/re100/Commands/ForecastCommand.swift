@@ -13,7 +13,7 @@ struct ForecastCommand: ParsableCommand {
         abstract: "Forecast hourly load after the end of a history CSV.",
         discussion: """
             Output columns: origin,timestamp,forecast,p10,p50,p90 (MW). Models: persistence, snaive24, snaive168, \
-            hw2, mlr-vanilla, mlr-recency, ensemble, auto. Models with temperature terms need --temperature with \
+            hw2, mlr-vanilla, mlr-recency, gbt, ensemble, auto. Models with temperature terms need --temperature with \
             the future hours' temperatures.
             """
     )

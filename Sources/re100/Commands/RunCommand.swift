@@ -41,6 +41,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "How many runs to keep in DIR/runs (default 30).")
     var keep: Int = 30
 
+    @OptionGroup var uncertainty: UncertaintyOptions
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -58,8 +60,10 @@ struct RunCommand: ParsableCommand {
             }
         }) {
             let logger = logging.bootstrap()
-            let run = ScheduledRun(grid: grid, folder: out, now: now, stateFile: state, historyFile: history,
+            var run = ScheduledRun(grid: grid, folder: out, now: now, stateFile: state, historyFile: history,
                                    waitSeconds: wait, keep: keep, tariffs: DataDirectories.current().tariffs)
+            run.scenarioMode = uncertainty.scenarios
+            run.risk = uncertainty.risk
             print(try run.run(recorder: recorder, logger: logger))
         }
     }

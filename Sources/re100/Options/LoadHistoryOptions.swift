@@ -13,7 +13,10 @@ struct LoadHistoryOptions: ParsableArguments {
     @Option(help: "IANA time zone of timestamps without an offset (e.g. Asia/Seoul).")
     var timezone: String = "UTC"
 
-    @Option(help: "CSV of future hourly temperatures (timestamp, temperature) covering the forecast horizon.")
+    @Option(help: """
+        forecast: CSV of future hourly temperatures (timestamp, temperature) covering the horizon. backtest: the \
+        target hours' temperatures, observed (default) or forecast (same-hour mean of the 7 days before the origin).
+        """)
     var temperature: String?
 
     @Option(help: "Load column (default: load or load_mw).")
@@ -41,6 +44,17 @@ struct LoadHistoryOptions: ParsableArguments {
         var options = ForecastOptions(horizon: horizon, quantileWindowDays: max(0, quantileWindowDays))
         if let threads { options.threadCount = max(1, threads) }
         return options
+    }
+
+    /// Whether a backtest forecasts the target hours' temperatures (`--temperature forecast`) instead of taking
+    /// the observed ones (`observed`, the default).
+    func backtestTemperatures() throws -> Bool {
+        switch temperature {
+        case nil, "observed": return false
+        case "forecast": return true
+        case let other?:
+            throw ExitStatus.UsageError(message: "--temperature: expected observed or forecast for backtest, found '\(other)'")
+        }
     }
 
     /// The calendar of `--timezone` and `--holidays`.

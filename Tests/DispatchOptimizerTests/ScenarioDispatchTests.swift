@@ -1,0 +1,172 @@
+import EnergyCalendar
+import Foundation
+import GridModel
+import LinearProgramming
+import Testing
+@testable import DispatchOptimizer
+
+/// Scenario dispatch (docs/uncertainty.md) on a two-hour network worked out by hand: import at 20 per MWh in hour
+/// 0 and 10 in hour 1, at most 10 MW; a lossless 20 MW / 20 MWh battery, empty at the start; no load in hour 0;
+/// in hour 1 a load of 5 MW in scenario `low` and 15 MW in `high`, each with probability 1/2. Hour 0 is shared.
+@Suite struct ScenarioDispatchTests {
+    func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-6) -> Bool { abs(a - b) <= tolerance * max(1, abs(b)) }
+
+    static func network(lastHourLoad: Double, shedding: Load.Shedding = .notAllowed, hours: Int = 2) -> Network {
+        var network = HandCheckedDispatchTests.network(hours: hours)
+        var demand = [Double](repeating: lastHourLoad, count: hours)
+        demand[0] = 0
+        network.loads = [Load(id: "ai_center", bus: "a", demand: .hourly(demand), shedding: shedding)]
+        var connection = GridConnection(bus: "a", importLimit: 10)
+        connection.importPrice = .hourly([20] + [Double](repeating: 10, count: hours - 1))
+        network.gridConnection = connection
+        var battery = StorageUnit(id: "ess")
+        battery.bus = "a"
+        battery.nominalPower = 20
+        battery.maxHours = 1
+        network.storageUnits = [battery]
+        return network
+    }
+
+    static func set(shedding: Load.Shedding = .notAllowed, risk: RiskMeasure = .expectation, sharedHours: Int = 1) -> ScenarioSet {
+        ScenarioSet(scenarios: [DispatchScenario(name: "low", probability: 0.5, network: network(lastHourLoad: 5, shedding: shedding)),
+                                DispatchScenario(name: "high", probability: 0.5, network: network(lastHourLoad: 15, shedding: shedding))],
+                    reference: 0, sharedHours: sharedHours, risk: risk)
+    }
+
+    static func dispatch(_ set: ScenarioSet) throws -> DispatchResult {
+        var options = DispatchOptions(solver: SolverOptions(method: .dualSimplex))
+        options.scenarios = set
+        return try DispatchOptimizer.dispatch(set.scenarios[set.reference].network, options: options, solver: GLPKSolver())
+    }
+
+    /// The AI center may not be shed, so `high` needs 15 − 10 = 5 MWh from the battery in hour 1: the shared hour 0
+    /// charges exactly 5 MW at 20 (more would cost 20 to save 10). Cost: `low` 5·20 = 100 (the 5 MWh serve its 5 MW),
+    /// `high` 100 + 10·10 = 200, expected 150. The plan written is `low`'s; its prices are 20 and 10 (its duals 10 and
+    /// 5 divided by its probability). Reserve: 15 − 5 = 10 MW for one hour.
+    @Test func sharedHourKeepsTheChargeTheExpensiveScenarioNeeds() throws {
+        let result = try Self.dispatch(Self.set())
+        #expect(result.status == .optimal)
+        let ess = try #require(result.units.first { $0.unit == "ess" })
+        #expect(close(ess.charge?[0] ?? -1, 5))
+        #expect(close(ess.stateOfCharge?[0] ?? -1, 5))
+        let outcome = try #require(result.scenarioOutcome)
+        #expect(close(outcome.scenarios[0].cost, 100) && close(outcome.scenarios[1].cost, 200))
+        #expect(close(outcome.expectedCost, 150))
+        #expect(outcome.cvar == nil)
+        #expect(close(outcome.reserveMW, 10) && close(outcome.reserveMWh, 10))
+        #expect(outcome.sharedHours == 1 && outcome.reference == "low")
+        #expect(close(result.kpis.objective, 100))
+        #expect(close(result.prices[0].price[0], 20) && close(result.prices[0].price[1], 10))
+    }
+
+    /// The same scenarios dispatched one at a time: `low` alone charges nothing (cost 50) and `high` alone 5 MW
+    /// (cost 200), so the hedge of the shared hour is the scenario LP's doing, not the network's.
+    @Test func eachScenarioAloneDecidesDifferently() throws {
+        let low = try HandCheckedDispatchTests.solve(Self.network(lastHourLoad: 5), method: .dualSimplex)
+        let high = try HandCheckedDispatchTests.solve(Self.network(lastHourLoad: 15), method: .dualSimplex)
+        #expect(close(low.kpis.objective, 50) && close(low.units[0].charge?[0] ?? -1, 0))
+        #expect(close(high.kpis.objective, 200) && close(high.units[0].charge?[0] ?? -1, 5))
+    }
+
+    /// With shedding at 25 per MWh the hedge is a trade-off. Charging c ≤ 5 MWh in hour 0 costs 20·c and saves 10·c
+    /// of import in `low` and 25·c of shedding in `high`: `low` 50 + 10·c, `high` 225 − 5·c.
+    /// - Level 1 (the whole distribution): CVaR = E = 137.5 + 2.5·c, so c = 0, CVaR = expected = 137.5.
+    /// - Level 0.5 with weight 0.5: the tail is `high` alone, objective 0.5·(137.5 + 2.5·c) + 0.5·(225 − 5·c) falls with c,
+    ///   so c = 5 (the worst scenario's plan): costs 100 and 200, expected 150, CVaR 200.
+    @Test func conditionalValueAtRiskLevels() throws {
+        let shedding = Load.Shedding.allowed(valueOfLostLoad: 25)
+        let whole = try Self.dispatch(Self.set(shedding: shedding, risk: .conditionalValueAtRisk(level: 1, weight: 0.5)))
+        let wholeOutcome = try #require(whole.scenarioOutcome)
+        #expect(close(whole.units[0].charge?[0] ?? -1, 0))
+        #expect(close(wholeOutcome.expectedCost, 137.5))
+        #expect(close(wholeOutcome.cvar ?? -1, wholeOutcome.expectedCost))
+        let expectation = try Self.dispatch(Self.set(shedding: shedding))
+        #expect(close(expectation.scenarioOutcome?.expectedCost ?? -1, 137.5))
+
+        let tail = try Self.dispatch(Self.set(shedding: shedding, risk: .conditionalValueAtRisk(level: 0.5, weight: 0.5)))
+        let tailOutcome = try #require(tail.scenarioOutcome)
+        #expect(close(tail.units[0].charge?[0] ?? -1, 5))
+        #expect(close(tailOutcome.scenarios[0].cost, 100) && close(tailOutcome.scenarios[1].cost, 200))
+        #expect(close(tailOutcome.expectedCost, 150))
+        #expect(close(tailOutcome.cvar ?? -1, 200))
+        #expect(tailOutcome.cvarLevel == 0.5 && tailOutcome.cvarWeight == 0.5)
+    }
+
+    /// Non-anticipativity over 4 hours with hours 0-1 shared: whatever later-hour load `high` gets, the decisions of
+    /// the shared hours are the same in both scenarios' blocks; with nothing shared they differ (so the check can fail).
+    @Test(arguments: [0.0, 8, 15, 22, 30])
+    func sharedDecisionsAreTheSameInEveryScenario(laterLoad: Double) throws {
+        let shedding = Load.Shedding.allowed(valueOfLostLoad: 40)
+        var high = Self.network(lastHourLoad: 15, shedding: shedding, hours: 4)
+        high.loads[0].demand = .fixed(.hourly([0, 3, laterLoad, laterLoad]))
+        let low = Self.network(lastHourLoad: 5, shedding: shedding, hours: 4)
+        for shared in [2, 0] {
+            let set = ScenarioSet(scenarios: [DispatchScenario(name: "low", probability: 0.5, network: low),
+                                              DispatchScenario(name: "high", probability: 0.5, network: high)],
+                                  reference: 0, sharedHours: shared)
+            let window = HourWindow(axis: low.timeAxis, start: 0, count: 4,
+                                    calendar: LocalCalendar(timeZone: low.timeAxis.timeZone, holidays: .none))
+            let lp = try ScenarioFormulation.build(set, window: window, state: nil, boundary: nil, sharedHours: shared)
+            let solution = try GLPKSolver().solve(lp.model(), options: SolverOptions(method: .dualSimplex))
+            let primal = try #require(solution.primal)
+            let charge = { (s: Int, h: Int) in primal.columnValues[lp.offsets[s].columns + lp.blocks[s].storageCharge[0][h]] }
+            let discharge = { (s: Int, h: Int) in primal.columnValues[lp.offsets[s].columns + lp.blocks[s].storageDischarge[0][h]] }
+            let same = (0..<2).allSatisfy { h in close(charge(0, h), charge(1, h)) && close(discharge(0, h), discharge(1, h)) }
+            #expect(lp.sharedRowCount == 2 * shared)
+            if shared == 2 { #expect(same) } else if laterLoad >= 15 { #expect(!same) }
+        }
+    }
+
+    /// A plan made for `low` (charge nothing) kept against `high` as it happened, shedding at 25 per MWh: the battery
+    /// stays idle, the grid gives its 10 MW and 5 MWh are shed: 10·10 + 5·25 = 225, where deciding freely costs 200
+    /// (charge 5 MW at 20, import 10 at 10).
+    @Test func fixedDecisionsKeepThePlanAndLeaveTheRecourse() throws {
+        let shedding = Load.Shedding.allowed(valueOfLostLoad: 25)
+        let plan = try HandCheckedDispatchTests.solve(Self.network(lastHourLoad: 5, shedding: shedding), method: .dualSimplex)
+        let actual = Self.network(lastHourLoad: 15, shedding: shedding)
+        var options = DispatchOptions(solver: SolverOptions(method: .dualSimplex))
+        options.fixedDecisions = FixedDecisions(units: plan.units, hours: 2, recourseGenerators: [])
+        let kept = try DispatchOptimizer.dispatch(actual, options: options, solver: GLPKSolver())
+        #expect(close(kept.kpis.objective, 225) && close(kept.kpis.unservedMWh, 5))
+        #expect(close(kept.units[0].charge?[0] ?? -1, 0) && close(kept.units[0].discharge?[1] ?? -1, 0))
+        options.fixedDecisions = FixedDecisions(units: plan.units, hours: 0, recourseGenerators: [])
+        #expect(close(try DispatchOptimizer.dispatch(actual, options: options, solver: GLPKSolver()).kpis.objective, 200))
+        // Leaving the plan at 3 per MWh: charging 5 and discharging 5 off plan costs 100 + 100 + 2·5·3 = 230 > 225,
+        // so the plan is kept; at 1 per MWh it costs 210 < 225, so the battery leaves the plan and nothing is shed.
+        // The reported costs leave the deviation price out (200).
+        options.fixedDecisions = FixedDecisions(units: plan.units, hours: 2, recourseGenerators: [], deviationPrice: 3)
+        let keptAtThree = try DispatchOptimizer.dispatch(actual, options: options, solver: GLPKSolver())
+        #expect(close(keptAtThree.kpis.costs.total, 225) && close(keptAtThree.units[0].charge?[0] ?? -1, 0))
+        options.fixedDecisions = FixedDecisions(units: plan.units, hours: 2, recourseGenerators: [], deviationPrice: 1)
+        let left = try DispatchOptimizer.dispatch(actual, options: options, solver: GLPKSolver())
+        #expect(close(left.kpis.costs.total, 200) && close(left.kpis.unservedMWh, 0) && close(left.units[0].charge?[0] ?? -1, 5))
+    }
+
+    /// Rows and columns of every scenario carry its suffix, and names stay valid for GLPK and the CPLEX LP format.
+    @Test func namesCarryTheScenario() throws {
+        let set = Self.set(risk: .conditionalValueAtRisk(level: 0.5, weight: 0.5))
+        let network = set.scenarios[0].network
+        let window = HourWindow(axis: network.timeAxis, start: 0, count: 2,
+                                calendar: LocalCalendar(timeZone: network.timeAxis.timeZone, holidays: .none))
+        let model = try ScenarioFormulation.build(set, window: window, state: nil, boundary: nil, sharedHours: 1).model()
+        #expect(model.rowNames.contains("bal(a,t0001)@high") && model.rowNames.contains("bal(a,t0001)@low"))
+        #expect(model.rowNames.contains("same(p_ch(ess,t0000))@high"))
+        #expect(model.rowNames.contains("cvar_excess@low") && model.columnNames.contains("cvar_threshold"))
+        #expect(Set(model.rowNames).count == model.rowNames.count && Set(model.columnNames).count == model.columnNames.count)
+    }
+
+    /// Probabilities that do not sum to 1, a network with other components and rolling windows are refused.
+    @Test func badSetsAreRefused() throws {
+        var set = Self.set()
+        set.scenarios[1].probability = 0.6
+        set.scenarios[1].network.storageUnits = []
+        var options = DispatchOptions(window: 1, step: 1)
+        options.scenarios = set
+        #expect {
+            try DispatchOptimizer.dispatch(set.scenarios[0].network, options: options, solver: GLPKSolver())
+        } throws: { error in
+            guard case DispatchError.invalidScenarios(let problems) = error else { return false }
+            return problems.count == 3
+        }
+    }
+}
