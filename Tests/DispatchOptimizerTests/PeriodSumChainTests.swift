@@ -73,6 +73,20 @@ import Testing
         }
     }
 
+    /// 2-hour blocks over a week: 84 block sums, so group sums of 32, 32 and 20 carry them to the target rows; the
+    /// optimum and the KPIs are those of the direct sums.
+    @Test func groupSumsGiveTheDirectSumsOptimum() throws {
+        let network = try Self.exampleWithEveryPeriodFamily(hours: 168)
+        let (tree, _, treeModel, _) = try Self.solve(network, hours: 168, blockHours: 2)
+        let (direct, _, _, _) = try Self.solve(network, hours: 168, blockHours: 168)
+        #expect(treeModel.columnNames.filter { $0.hasPrefix("co2_cap_level2_sum(") }
+                == ["co2_cap_level2_sum(complex,t0063)", "co2_cap_level2_sum(complex,t0127)", "co2_cap_level2_sum(complex,t0167)"])
+        #expect(Self.relative(tree.objective, direct.objective) < 1e-9)
+        for (a, b) in [(tree.reShare, direct.reShare), (tree.cfeScore, direct.cfeScore), (tree.co2Tonnes, direct.co2Tonnes)] {
+            #expect(Self.relative(a, b) < 1e-9, "\(a) vs \(b)")
+        }
+    }
+
     /// Seeded random meshed grids with an RE share, a CFE score and a CO2 cap near their free values: chains of
     /// 6-hour blocks give the direct sums' objective and KPIs.
     @Test(arguments: 1...8)
@@ -105,6 +119,15 @@ import Testing
         var rowLengths = [Int](repeating: 0, count: model.rowCount)
         for row in model.rowIndex { rowLengths[Int(row)] += 1 }
         #expect(longestColumn <= 1_000, "longest column: \(longestColumn) nonzeros")
+        // A tree: 365 day sums, 12 group sums of up to 32 days, the target row on the group sums.
+        let sums = model.columnNames.indices.filter { model.columnNames[$0].hasPrefix("re_share_sum(") }
+        let groups = model.columnNames.indices.filter { model.columnNames[$0].hasPrefix("re_share_level2_sum(") }
+        #expect(sums.count == 365 && groups.count == 12)
+        #expect(!model.columnNames.contains { $0.hasPrefix("re_share_level3_") })
+        let target = try #require(model.rowNames.firstIndex(of: "re_share"))
+        #expect(rowLengths[target] <= 12 + 3, "target row: \(rowLengths[target]) nonzeros")
+        // No partial sum is free (GLPK's interior point would split it in two).
+        for j in sums + groups { #expect(model.columnLower[j].isFinite || model.columnUpper[j].isFinite, "\(model.columnNames[j])") }
         #expect((rowLengths.max() ?? 0) <= 1_000, "longest row: \(rowLengths.max() ?? 0) nonzeros")
     }
 }

@@ -1,23 +1,34 @@
 import GridModel
 
 extension DispatchFormulation {
-    /// Hours summed by one link of a period-sum chain by default. A day keeps every row short (about
+    /// Hours summed by one block sum of a period sum by default. A day keeps every row short (about
     /// 24 times an hour's terms) while adding only one column and one row per day; measured on the
     /// example year (docs/dispatch.md, "Period sums"): 12-48 h solve alike, 1 h makes GLPK's interior
     /// point fail.
     static let defaultPeriodSumBlockHours = 24
 
-    /// Adds `lower ≤ initial + Σ_h terms[h] + final ≤ upper` over the window's hours as a chain of
-    /// partial sums, so that no row or column grows with the horizon (GLPK's interior point
-    /// factorises A·D·Aᵀ, where one dense row costs the square of its length):
+    /// Block sums added up by one group sum of the next level: about a month of days, so the example year's
+    /// target row holds 12 group sums.
+    static let periodSumFanIn = 32
+
+    /// Adds `lower ≤ initial + Σ_h terms[h] + final ≤ upper` over the window's hours as a tree of bounded partial
+    /// sums, so that no row or column grows with the horizon (GLPK's interior point factorises A·D·Aᵀ, where one
+    /// dense row costs the square of its length):
     ///
-    /// `S_k − S_{k−1} − Σ_{h ∈ block k} terms[h] = 0` (`S_{−1}` = `initial`, a constant), then the
-    /// target row `name`: `lower ≤ S_last + final ≤ upper`. `S_k` is the column `name_sum(id,tNNNN)`
-    /// with the snapshot of the block's last hour; the link rows are `name_step(id,tNNNN)`.
+    /// - one block sum per `periodSumBlockHours` hours, `D_k − Σ_{h ∈ block k} terms[h] = 0` (column
+    ///   `name_sum(id,tNNNN)` named by the block's last hour, row `name_step(id,tNNNN)`);
+    /// - group sums of up to ``periodSumFanIn`` sums of the level below, `G − Σ children = 0` (column
+    ///   `name_level2_sum(id,tNNNN)`, row `name_level2_step(id,tNNNN)`, then level 3 ...), until at most
+    ///   ``periodSumFanIn`` sums are left;
+    /// - the target row `name`: `lower − initial ≤ Σ top sums + final ≤ upper − initial`.
+    ///
+    /// Every partial sum gets the lower bound its terms' column bounds imply (else the upper one): a free column
+    /// is split in two by GLPK's interior point, and a long chain of running totals (values near the whole year's)
+    /// made it stop on "numerical instability" on the example year with an EV fleet (docs/dispatch.md).
     /// A window of one block keeps the single row `name` (the same LP as a direct sum).
     /// - Parameters:
     ///   - name: the target row's name (`re_share`, `co2_cap`, `ppa_volume(ppa_wind)`).
-    ///   - id: the component id in the accumulator names (`complex`, a PPA's name).
+    ///   - id: the component id in the partial sums' names (`complex`, a PPA's name).
     ///   - initial: the part of the sum already spent before the window (e.g. year to date).
     ///   - final: terms that enter the target row only (certificate purchases).
     ///   - terms: the weighted terms of each window hour, `terms[h]`.
@@ -31,21 +42,56 @@ extension DispatchFormulation {
             for h in 0..<window.count { sum.add(terms[h]) }
             return builder.addRow(name: name, lower: lower - initial, upper: upper - initial, terms: sum.terms)
         }
-        let family = name.prefix { $0 != "(" }
-        var previous: Int?
-        for first in stride(from: 0, to: window.count, by: block) {
+        let family = String(name.prefix { $0 != "(" })
+        var level: [PartialSum] = stride(from: 0, to: window.count, by: block).map { first in
             let last = min(first + block, window.count) - 1
-            let snapshot = window.snapshot(last)
-            let partial = addColumn(ComponentName.hourly("\(family)_sum", id, snapshot), lower: -.infinity, upper: .infinity)
-            var link = SparseSum([(partial, 1)])
-            if let previous { link.add([(previous, -1)]) }
-            for h in first...last { link.add(terms[h], scale: -1) }
-            let constant = previous == nil ? initial : 0
-            builder.addRow(name: ComponentName.hourly("\(family)_step", id, snapshot), lower: constant,
-                           upper: constant, terms: link.terms)
-            previous = partial
+            var sum = SparseSum()
+            for h in first...last { sum.add(terms[h]) }
+            return addPartialSum("\(family)_sum", "\(family)_step", id: id, hour: last, terms: sum.terms)
         }
-        let total = SparseSum(final).adding(previous.map { [($0, 1)] } ?? [])
-        return builder.addRow(name: name, lower: lower, upper: upper, terms: total.terms)
+        var depth = 2
+        while level.count > Self.periodSumFanIn {
+            level = stride(from: 0, to: level.count, by: Self.periodSumFanIn).map { first in
+                let children = level[first..<min(first + Self.periodSumFanIn, level.count)]
+                return addPartialSum("\(family)_level\(depth)_sum", "\(family)_level\(depth)_step", id: id,
+                                     hour: children.last!.hour, terms: children.map { ($0.column, 1.0) })
+            }
+            depth += 1
+        }
+        let total = SparseSum(final).adding(level.map { ($0.column, 1.0) })
+        return builder.addRow(name: name, lower: lower - initial, upper: upper - initial, terms: total.terms)
     }
+
+    /// A partial-sum column `column(id,t)` equal to `terms` (row `row(id,t)`), bounded by ``sumBound(_:)``.
+    private mutating func addPartialSum(_ column: String, _ row: String, id: String, hour: Int,
+                                        terms: Expression) -> PartialSum {
+        let snapshot = window.snapshot(hour)
+        let (lower, upper) = sumBound(terms)
+        let sum = addColumn(ComponentName.hourly(column, id, snapshot), lower: lower, upper: upper)
+        builder.addRow(name: ComponentName.hourly(row, id, snapshot), lower: 0, upper: 0,
+                       terms: SparseSum([(sum, 1)]).adding(terms, scale: -1).terms)
+        return PartialSum(column: sum, hour: hour)
+    }
+
+    /// One side of the range `terms` can take under their columns' bounds, widened by a margin (1 plus 0.1 %) so
+    /// a plan pinned a rounding hair outside a bound stays feasible: the lower side when it is finite, else the
+    /// upper side, else none. One side only: GLPK's interior point turns a column with two bounds into a column
+    /// and a row.
+    private func sumBound(_ terms: Expression) -> (lower: Double, upper: Double) {
+        var lower = 0.0, upper = 0.0
+        for (column, coefficient) in terms {
+            let (low, high) = builder.columnBounds(column)
+            lower += coefficient > 0 ? coefficient * low : coefficient * high
+            upper += coefficient > 0 ? coefficient * high : coefficient * low
+        }
+        if lower.isFinite { return (lower - 1 - 1e-3 * abs(lower), .infinity) }
+        if upper.isFinite { return (-.infinity, upper + 1 + 1e-3 * abs(upper)) }
+        return (-.infinity, .infinity)
+    }
+}
+
+/// A partial sum's column and the window hour it ends at.
+private struct PartialSum {
+    var column: Int
+    var hour: Int
 }

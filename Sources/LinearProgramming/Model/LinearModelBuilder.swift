@@ -126,6 +126,9 @@ public struct LinearModelBuilder: Sendable {
     /// The name of column `column` (0-based).
     public func columnName(_ column: Int) -> String { columnNames[column] }
 
+    /// The bounds of a column added so far.
+    public func columnBounds(_ column: Int) -> (lower: Double, upper: Double) { (columnLower[column], columnUpper[column]) }
+
     /// The objective coefficient of every column added so far (0-based, `columnCount` entries).
     public var objectiveCoefficients: [Double] { objective }
 
