@@ -57,7 +57,7 @@ extension DispatchExtraction {
     func carryFlexibility(into state: inout DispatchState, from previous: DispatchState, through last: Int) {
         let network = formulation.network
         for (s, fleet) in network.evFleets.enumerated() {
-            state.storedEnergyMWh[fleet.id.rawValue] = primal.columnValues[formulation.fleetEnergy[s][last]]
+            state.storedEnergyMWh[fleet.id.rawValue] = max(0, primal.columnValues[formulation.fleetEnergy[s][last]])
         }
         for (l, load) in network.loads.enumerated() {
             guard let columns = formulation.flexibleShift[l] else { continue }

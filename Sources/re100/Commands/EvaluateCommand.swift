@@ -24,8 +24,8 @@ struct EvaluateCommand: ParsableCommand {
             cost, the regret, its split between load and PV forecast errors, the value of the stochastic solution \
             and the energy of loads that may not be shed left unserved.
 
-            Exit codes: 0 done, 64 usage, 65 bad input (no database, no run with actuals, a bad date, actuals \
-            missing, too few snapshots), 70 internal error.
+            Exit codes: 0 done, 64 usage (also a date not YYYY-MM-DD), 65 bad input (no database, no run with \
+            actuals, no run in the dates, actuals missing, too few snapshots), 70 internal error.
             """)
 
     @Argument(help: "A history database (re100 run's history.sqlite), or a native grid folder whose forecast_from / p_max_pu_forecast_from histories hold the actuals of the whole period.")
