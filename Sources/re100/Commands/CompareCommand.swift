@@ -26,13 +26,13 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var windows: RollingWindowOptions
 
-    @Option(name: .customLong("scenario"),
-            help: "An overlay compared with the base, each applied alone on the base (repeatable; at least one).")
-    var scenarios: [String] = []
-
     @Option(name: .customLong("base-scenario"),
             help: "An overlay applied to the base and under every --scenario, before it (repeatable), e.g. a CFE target.")
     var baseScenarios: [String] = []
+
+    @Option(name: .customLong("scenario"),
+            help: "An overlay compared with the base, each applied alone on the base (repeatable; at least one).")
+    var scenarios: [String] = []
 
     @Option(help: "Scenarios solved at the same time (default: the number of cores).")
     var jobs: Int?
