@@ -1,7 +1,9 @@
 import Foundation
 import GridModel
 
-/// Lines and transformers in one list with their per-unit data, and the AC sub-networks they form.
+/// Lines and transformers in one list with their per-unit data, the AC sub-networks they form, and a
+/// fundamental cycle basis of them (a breadth-first spanning tree from each sub-network's reference bus;
+/// every branch outside the tree closes one cycle through the tree).
 struct BranchTopology {
     struct Branch {
         /// `f_line` or `f_trafo` (the column family).
@@ -23,6 +25,12 @@ struct BranchTopology {
     let busesWithBranches: [Int]
     /// The first bus (network order) of each connected sub-network: its angle is fixed to 0.
     let referenceBuses: Set<Int>
+    /// The fundamental cycles: each a list of (branch index, +1 when traversed from `bus0` to `bus1`, else −1).
+    let cycles: [[(branch: Int, sign: Double)]]
+
+    /// Whether Kirchhoff's voltage law is written per cycle: when the cycles' total length is at most the
+    /// angle form's 3 nonzeros per branch (radial and small networks), see ``DispatchFormulation/addBranchFlows()``.
+    var prefersCycleForm: Bool { cycles.reduce(0) { $0 + $1.count } <= 3 * branches.count }
 
     init(network: Network) {
         var index: [Bus.ID: Int] = [:]
@@ -60,5 +68,59 @@ struct BranchTopology {
         }
         busesWithBranches = touched.sorted()
         referenceBuses = Set(busesWithBranches.filter { root($0) == $0 })
+        cycles = Self.fundamentalCycles(branches: list, buses: network.buses.count,
+                                        roots: busesWithBranches.filter { root($0) == $0 })
+    }
+
+    /// Grows a breadth-first tree from each root (branches in list order) and closes one cycle per branch
+    /// left outside it: that branch from `bus0` to `bus1`, then the tree path from `bus1` back to `bus0`.
+    private static func fundamentalCycles(branches: [Branch], buses: Int, roots: [Int]) -> [[(branch: Int, sign: Double)]] {
+        var incident = [[Int]](repeating: [], count: buses)
+        for (index, branch) in branches.enumerated() {
+            incident[branch.bus0].append(index)
+            incident[branch.bus1].append(index)
+        }
+        var parentBranch = [Int?](repeating: nil, count: buses)
+        var depth = [Int](repeating: -1, count: buses)
+        var inTree = [Bool](repeating: false, count: branches.count)
+        for root in roots {
+            depth[root] = 0
+            var queue = [root], next = 0
+            while next < queue.count {
+                let bus = queue[next]
+                next += 1
+                for index in incident[bus] {
+                    let other = branches[index].bus0 == bus ? branches[index].bus1 : branches[index].bus0
+                    guard depth[other] < 0 else { continue }
+                    depth[other] = depth[bus] + 1
+                    parentBranch[other] = index
+                    inTree[index] = true
+                    queue.append(other)
+                }
+            }
+        }
+        /// The tree branch from `bus` to its parent, with the sign of traversing it in that direction.
+        func stepUp(_ bus: Int) -> (branch: Int, sign: Double, parent: Int) {
+            let index = parentBranch[bus]!
+            let branch = branches[index]
+            return branch.bus0 == bus ? (index, 1, branch.bus1) : (index, -1, branch.bus0)
+        }
+        return branches.indices.filter { !inTree[$0] }.map { closing in
+            // bus1 climbs to the common ancestor (traversed upward), then down to bus0 (traversed downward).
+            var up: [(branch: Int, sign: Double)] = [], down: [(branch: Int, sign: Double)] = []
+            var a = branches[closing].bus1, b = branches[closing].bus0
+            while a != b {
+                if depth[a] >= depth[b] {
+                    let step = stepUp(a)
+                    up.append((step.branch, step.sign))
+                    a = step.parent
+                } else {
+                    let step = stepUp(b)
+                    down.append((step.branch, -step.sign))
+                    b = step.parent
+                }
+            }
+            return [(closing, 1)] + up + down.reversed()
+        }
     }
 }

@@ -33,41 +33,86 @@ extension DispatchFormulation {
         }
     }
 
-    /// Lines and transformers by the linearised DC power flow, in angle form:
-    /// `−s_max_pu·s_nom ≤ f ≤ s_max_pu·s_nom` and `θ_bus0 − θ_bus1 − x_eff·f = φ` (rad), with one
-    /// reference angle fixed to 0 per connected AC sub-network and every other angle within
-    /// `±(Σ_branches x_eff·s_max_pu·s_nom + |φ|) + 1`, a bound no path can reach. `x_eff` is PyPSA's per-unit
-    /// reactance on 1 MVA: `x/v_nom(bus0)²` for lines, `x/s_nom·tap_ratio` for transformers.
-    /// Equivalent to PyPSA's cycle formulation (same objective and nodal prices).
+    /// Lines and transformers by the linearised DC power flow, `−s_max_pu·s_nom ≤ f ≤ s_max_pu·s_nom` with
+    /// Kirchhoff's voltage law in whichever of two equivalent forms has fewer nonzeros (same objective and
+    /// nodal prices; both are PyPSA's linear power flow):
+    /// - **cycle form** (PyPSA's): per fundamental cycle `Σ_l sign_l·x_eff_l·f_l = −Σ_l sign_l·φ_l` (rows
+    ///   `kvl_cycle(<closing branch>,tNNNN)`); a radial network needs no row at all. Chosen when the cycles'
+    ///   total length is at most the angle form's 3 nonzeros per branch: small or radial networks.
+    /// - **angle form**: `θ_bus0 − θ_bus1 − x_eff·f = φ` (rad) per branch (rows `kvl(<branch>,tNNNN)`), with one
+    ///   reference angle fixed to 0 per connected AC sub-network and every other angle within
+    ///   `±(Σ_branches x_eff·s_max_pu·s_nom + |φ|) + 1`, a bound no path can reach: long cycles of large meshed
+    ///   networks would make dense rows.
+    /// `x_eff` is PyPSA's per-unit reactance on 1 MVA: `x/v_nom(bus0)²` for lines, `x/s_nom·tap_ratio` for transformers.
     mutating func addBranchFlows() {
-        let branches = BranchTopology(network: network)
-        guard !branches.branches.isEmpty else { return }
-        var angle = [[Int]?](repeating: nil, count: network.buses.count)
+        let topology = BranchTopology(network: network)
+        guard !topology.branches.isEmpty else { return }
+        var flows: [[Int]] = []
+        for branch in topology.branches {
+            let limit = branch.maximumPerUnit * branch.rating
+            let columns = (0..<window.count).map { h in
+                addHourlyColumn(branch.family, branch.name, hour: h, lower: -limit, upper: limit)
+            }
+            for h in 0..<window.count {
+                inject(columns[h], coefficient: -1, at: network.buses[branch.bus0].id, hour: h)
+                inject(columns[h], coefficient: 1, at: network.buses[branch.bus1].id, hour: h)
+            }
+            if branch.family == "f_line" { lineFlow.append(columns) } else { transformerFlow.append(columns) }
+            flows.append(columns)
+        }
+        let cycleForm = switch voltageLaw {
+        case .automatic: topology.prefersCycleForm
+        case .cycles: true
+        case .angles: false
+        }
+        if cycleForm {
+            addCycleVoltageLaw(topology, flows: flows)
+        } else {
+            addAngleVoltageLaw(topology, flows: flows)
+        }
+    }
+
+    private mutating func addCycleVoltageLaw(_ topology: BranchTopology, flows: [[Int]]) {
+        for cycle in topology.cycles {
+            let closing = topology.branches[cycle[0].branch].name
+            let shift = cycle.reduce(0) { $0 - $1.sign * topology.branches[$1.branch].phaseShiftRadians }
+            for h in 0..<window.count {
+                builder.addRow(name: ComponentName.hourly("kvl_cycle", closing, window.snapshot(h)), lower: shift, upper: shift,
+                               terms: cycle.map { (flows[$0.branch][h], $0.sign * topology.branches[$0.branch].effectiveReactance) })
+            }
+        }
+    }
+
+    private mutating func addAngleVoltageLaw(_ topology: BranchTopology, flows: [[Int]]) {
         // Angles are bounded by the largest angle difference any path can carry (never binding):
         // free columns make GLPK's interior point split them and stall numerically.
-        let bound = branches.branches.reduce(0) {
+        let bound = topology.branches.reduce(0) {
             $0 + abs($1.effectiveReactance * $1.maximumPerUnit * $1.rating) + abs($1.phaseShiftRadians)
         } + 1
-        for b in branches.busesWithBranches {
-            let isReference = branches.referenceBuses.contains(b)
+        var angle = [[Int]?](repeating: nil, count: network.buses.count)
+        for b in topology.busesWithBranches {
+            let isReference = topology.referenceBuses.contains(b)
             angle[b] = (0..<window.count).map { h in
                 addHourlyColumn("theta", busNames[b], hour: h, lower: isReference ? 0 : -bound, upper: isReference ? 0 : bound)
             }
         }
-        for branch in branches.branches {
-            let limit = branch.maximumPerUnit * branch.rating
-            let flows = (0..<window.count).map { h in
-                addHourlyColumn(branch.family, branch.name, hour: h, lower: -limit, upper: limit)
-            }
+        for (index, branch) in topology.branches.enumerated() {
             for h in 0..<window.count {
                 guard let theta0 = angle[branch.bus0]?[h], let theta1 = angle[branch.bus1]?[h] else { continue }
-                inject(flows[h], coefficient: -1, at: network.buses[branch.bus0].id, hour: h)
-                inject(flows[h], coefficient: 1, at: network.buses[branch.bus1].id, hour: h)
                 builder.addRow(name: ComponentName.hourly("kvl", branch.name, window.snapshot(h)),
                                lower: branch.phaseShiftRadians, upper: branch.phaseShiftRadians,
-                               terms: [(theta0, 1), (theta1, -1), (flows[h], -branch.effectiveReactance)])
+                               terms: [(theta0, 1), (theta1, -1), (flows[index][h], -branch.effectiveReactance)])
             }
-            if branch.family == "f_line" { lineFlow.append(flows) } else { transformerFlow.append(flows) }
         }
     }
+}
+
+/// How ``DispatchFormulation/addBranchFlows()`` writes Kirchhoff's voltage law.
+enum VoltageLawForm {
+    /// The form with fewer nonzeros (``BranchTopology/prefersCycleForm``).
+    case automatic
+    /// One row per fundamental cycle and hour, PyPSA's form.
+    case cycles
+    /// Bus voltage angles and one row per branch and hour.
+    case angles
 }

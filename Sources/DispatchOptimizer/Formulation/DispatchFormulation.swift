@@ -69,6 +69,8 @@ struct DispatchFormulation {
     /// Hours per link of the chains of partial sums that carry period targets and the billing peak
     /// (``addPeriodSum(_:id:initial:lower:upper:final:terms:)``); at least the window's length gives direct sums.
     var periodSumBlockHours = DispatchFormulation.defaultPeriodSumBlockHours
+    /// How Kirchhoff's voltage law is written (``addBranchFlows()``); both forms give the same optimum.
+    var voltageLaw = VoltageLawForm.automatic
     /// Status columns of committed generators: (name, `[h]`).
     var commitmentStatus: [(generator: String, columns: [Int])] = []
 
@@ -92,10 +94,12 @@ struct DispatchFormulation {
     /// Builds every family in order and freezes the model.
     static func build(network: Network, window: HourWindow, state: DispatchState?,
                       boundary: WindowBoundary? = nil, commitment: Bool = false,
-                      periodSumBlockHours: Int = defaultPeriodSumBlockHours) throws(DispatchError) -> DispatchFormulation {
+                      periodSumBlockHours: Int = defaultPeriodSumBlockHours,
+                      voltageLaw: VoltageLawForm = .automatic) throws(DispatchError) -> DispatchFormulation {
         var formulation = DispatchFormulation(network: network, window: window, state: state, boundary: boundary)
         formulation.commitment = commitment
         formulation.periodSumBlockHours = max(1, periodSumBlockHours)
+        formulation.voltageLaw = voltageLaw
         formulation.reserve()
         formulation.addNodalBalance()
         formulation.addGenerators()
