@@ -70,8 +70,10 @@ public enum DispatchOptimizer {
                 var built = try DispatchFormulation.build(network: network, window: window, state: state,
                                                           boundary: boundary, commitment: options.commitment)
                 if let fixed = options.fixedDecisions, index == 0 { built.fix(fixed) }
+                model = try built.model()
+                // Only the commitment's price LP builds again; everything else needs the model alone.
+                if !options.commitment { built.builder.releaseCoefficients() }
                 formulation = built
-                model = try formulation.model()
             }
             timings.buildSeconds += seconds(clock.now - began)
 

@@ -159,6 +159,15 @@ public struct LinearModelBuilder: Sendable {
         return offsets
     }
 
+    /// Frees the coefficient triplets once ``build()`` has made the model, so a large LP does not hold its matrix
+    /// twice while it is solved (the example year: about 12 MB). Rows, columns, bounds and costs stay; building
+    /// again gives a model without coefficients.
+    public mutating func releaseCoefficients() {
+        entryRow = []
+        entryColumn = []
+        entryValue = []
+    }
+
     /// Validates the model and freezes it to compressed columns.
     /// - Throws: ``LinearModelError`` listing every problem found (at most 100 are kept).
     public func build() throws(LinearModelError) -> LinearModel {
