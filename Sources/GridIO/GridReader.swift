@@ -50,6 +50,8 @@ public enum GridReader {
         public var applied: LocatedGrid
         /// Every warning of reading and validation, located.
         public var warnings: [GridIOError]
+        /// The overlays as read, in the order applied.
+        public var overlays: [ScenarioOverlay]
     }
 
     /// Reads the grid at `url`, applies `scenarios` and validates the result.
@@ -77,7 +79,7 @@ public enum GridReader {
         }
         let validation = applied.validate()
         guard validation.isClean else { throw validation }
-        return Loaded(base: grid, applied: applied, warnings: validation.warnings)
+        return Loaded(base: grid, applied: applied, warnings: validation.warnings, overlays: located.map(\.overlay))
     }
 
     /// Every problem of the grid at `url` (native folder or `grid.toml`, PyPSA folder or MATPOWER case) with

@@ -53,6 +53,33 @@ struct CompareCommandTests {
         return found
     }
 
+    /// The flexibility study on one day: the clean supply and the 80 % CFE target apply to the base and under
+    /// both flex overlays (each meets the target), whose `[study]` points make one line; with two points the
+    /// least-squares slope is (cost at 40 − cost at 0) / 40.
+    @Test func baseScenariosAndStudyPointsGiveTheCostLine() throws {
+        let directory = try DispatchCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("study").path
+        let overlay = { (name: String) in Self.root.appendingPathComponent("grids/gwangju-bitgreen/scenarios/\(name).toml").path }
+        #expect(try Self.compare([Self.example, "--start", "2026-07-06T00:00", "--hours", "24", "--jobs", "2", "--out", out,
+                                  "--base-scenario", overlay("clean-supply"), "--base-scenario", overlay("cfe-80"),
+                                  "--scenario", overlay("flex-0"), "--scenario", overlay("flex-40")]) == nil)
+        let comparison = try Self.json(out + "/comparison.json")
+        let rows = try #require(comparison["rows"] as? [[String: Any]])
+        #expect(rows.map { $0["x"] as? Double } == [nil, 0, 40])
+        #expect(rows.map { $0["series"] as? String } == [nil, "without V2G", "without V2G"])
+        for row in rows { #expect(try #require(row["cfe_score"] as? Double) >= 0.8 - 1e-9) }
+        #expect(comparison["x_title"] as? String == "flexible compute (%)")
+        let curves = try #require(comparison["curves"] as? [[String: Any]])
+        #expect(curves.count == 1 && curves[0]["scenarios"] as? [String] == ["flex-0", "flex-40"])
+        let costs = try rows.dropFirst().map { try #require($0["cost_per_mwh"] as? Double) }
+        let slope = try #require(curves[0]["slope_cost_per_mwh"] as? Double)
+        #expect(abs(slope - (costs[1] - costs[0]) / 40) <= 1e-9 * abs(costs[0]))
+        #expect(try #require(rows[2]["load_shifted_mwh"] as? Double) > 0)
+        let report = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(report.contains("aria-label=\"Cost per MWh against flexible compute (%)\""))
+    }
+
     @Test func exampleScenariosAgainstTheBaseAndAPlainDispatch() throws {
         let directory = try DispatchCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -185,9 +212,13 @@ struct CompareCommandTests {
         DispatchCommandTests.expectUsageError(["compare", DispatchCommandTests.singleBus] + arguments)
     }
 
+    /// The usage line keeps at most 12 options (swift-argument-parser), so the order is checked in the help's
+    /// argument and option lists.
     @Test func helpListsTheFlagsInTheDocumentedOrder() throws {
-        DispatchCommandTests.expectFlags(["<grid>", "--start", "--hours", "--window", "--step", "--scenario", "--jobs",
-                                          "--solver-config", "--out", "--format"], inOrderIn: CompareCommand.usageString())
+        let help = CompareCommand.helpMessage(columns: 1000)
+        let lists = try #require(help.range(of: "ARGUMENTS:")).lowerBound
+        DispatchCommandTests.expectFlags(["<grid>", "--start", "--hours", "--window", "--step", "--base-scenario", "--scenario",
+                                          "--jobs", "--solver-config", "--out", "--format"], inOrderIn: String(help[lists...]))
         let command = try #require(try RE100Command.parseAsRoot(["compare", Self.example, "--scenario", "a.toml"]) as? CompareCommand)
         #expect(command.jobCount == ProcessInfo.processInfo.activeProcessorCount && command.format == .table)
     }

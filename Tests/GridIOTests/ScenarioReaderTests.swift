@@ -43,6 +43,43 @@ struct ScenarioReaderTests {
         #expect(network.targets.annualRenewableShare == 0.5)
     }
 
+    /// The `[study]` table is read into the overlay and changes nothing in the network.
+    @Test func studyTableIsReadAndChangesNothing() throws {
+        let folder = try GridFolder([
+            "grid.toml": GridFolder.minimalGrid, "series.csv": GridFolder.minimalSeries,
+            "s.toml": "[study]\nx = 20\nx_title = \"flexible (%)\"\nseries = \"with V2G\"\n",
+            "bare.toml": "[study]\nx = -1.5\n",
+        ])
+        let grid = try NativeGridReader.read(directory: folder.url)
+        let scenario = try ScenarioReader.read(contentsOf: folder.url.appendingPathComponent("s.toml"), for: grid)
+        #expect(scenario.overlay.study == StudyPoint(x: 20, xTitle: "flexible (%)", series: "with V2G"))
+        #expect(scenario.overlay.operations.isEmpty)
+        #expect(try grid.applying([scenario]).network == grid.network)
+        let bare = try ScenarioReader.read(contentsOf: folder.url.appendingPathComponent("bare.toml"), for: grid)
+        #expect(bare.overlay.study == StudyPoint(x: -1.5, xTitle: "", series: ""))
+    }
+
+    @Test func aBadStudyTableIsRefusedWithFileLineAndField() throws {
+        let overlay = "[study]\nx = \"twenty\"\nseries = 2\nlabel = \"x\"\n"
+        guard case .failure(let diagnostics) = try apply(overlay) else {
+            Issue.record("a study table with a text x must be an error")
+            return
+        }
+        #expect(Set(diagnostics.errors.map(\.field)) == ["study.label", "study.x", "study.series"])
+        #expect(diagnostics.errors.first { $0.field == "study.x" }?.line == 2)
+        #expect(diagnostics.errors.allSatisfy { $0.file.hasSuffix("s.toml") })
+        guard case .failure(let missing) = try apply("[study]\nseries = \"a\"\n") else {
+            Issue.record("a study table without x must be an error")
+            return
+        }
+        #expect(missing.errors.map(\.field) == ["study.x"])
+        guard case .failure(let infinite) = try apply("[study]\nx = inf\n") else {
+            Issue.record("an infinite x must be an error")
+            return
+        }
+        #expect(infinite.errors.map(\.message) == ["not a finite number"])
+    }
+
     @Test func unknownPathsAreErrorsAtTheirLine() throws {
         let overlay = """
             [set]

@@ -21,8 +21,8 @@ struct ScenarioComparisonJobTests {
         return url.path
     }
 
-    static func job(_ scenarios: [String], hours: Int?, start: String? = nil) throws -> ScenarioComparisonJob {
-        try ScenarioComparisonJob(grid: singleBus, scenarios: scenarios, start: start, hours: hours, windows: nil,
+    static func job(_ scenarios: [String], common: [String] = [], hours: Int?, start: String? = nil) throws -> ScenarioComparisonJob {
+        try ScenarioComparisonJob(grid: singleBus, common: common, scenarios: scenarios, start: start, hours: hours, windows: nil,
                                   solver: SolverOptions(), solverPresetFile: nil, tariffs: NamedFileCatalog(folders: []),
                                   logger: quiet)
     }
@@ -43,6 +43,32 @@ struct ScenarioComparisonJobTests {
         // The same outcomes on one thread.
         let serial = job.comparison(job.run(threads: 1, logger: Self.quiet)) { "\($0)" }.comparison
         #expect(try serial.json() == comparison.json())
+    }
+
+    /// A common overlay applies to the base and under every scenario (the scenario's own fields win); each row
+    /// carries its overlay's study point, and two different x titles are bad input naming both files.
+    @Test func commonOverlaysApplyEverywhereAndStudyPointsReachTheRows() throws {
+        let directory = try TestFolders.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let common = try Self.pvOverlay("common", megawatts: 7, in: directory)
+        let study = { (name: String, pv: Double, x: Double, title: String) throws -> String in
+            let path = try Self.pvOverlay(name, megawatts: pv, in: directory)
+            try (String(contentsOfFile: path, encoding: .utf8) + "[study]\nx = \(x)\nx_title = \"\(title)\"\nseries = \"s\"\n")
+                .write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        let job = try Self.job([try study("a", 20, 1, "pv (MW)"), try study("b", 30, 2, "")], common: [common], hours: 24)
+        #expect(job.grids.map { $0.network.generators.first { $0.id == "pv" }?.nominalPower } == [7, 20, 30])
+        #expect(job.grids.map { $0.scenarios.map(\.path) } == [[common], [common, directory.path + "/a.toml"],
+                                                                 [common, directory.path + "/b.toml"]])
+        let (comparison, _) = job.comparison([nil, nil, nil]) { "\($0)" }
+        #expect(comparison.rows.map(\.study?.x) == [nil, 1, 2])
+        #expect(comparison.xTitle == "pv (MW)")
+        let other = try study("c", 40, 3, "other")
+        #expect(throws: PlanningError.badInput("\(other): study.x_title: expected 'pv (MW)' (as in \(directory.path)/a.toml), "
+            + "found 'other'")) {
+            try Self.job([directory.path + "/a.toml", other], hours: 24)
+        }
     }
 
     /// Hours past the axis fail every scenario with the horizon's error in its row (not the whole comparison);

@@ -30,15 +30,16 @@ struct ScenarioComparisonTests {
     @Test func csvHasOneLinePerScenarioWithHandCheckedDeltas() {
         let lines = Self.comparison().csv().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "scenario,status,hours,total_cost,cost_per_mwh,re_share,cfe_score,co2_t,peak_import_mw,"
-            + "curtailed_mwh,unserved_mwh,delta_total_cost,delta_cost_per_mwh,delta_re_share,delta_cfe_score,delta_co2_t,"
-            + "delta_peak_import_mw,delta_curtailed_mwh,delta_unserved_mwh,error")
-        // 2,550,000.5 KRW / 34 MWh = 75,000.0147 KRW/MWh; RE share 12.5 / 34 = 0.367647.
-        #expect(lines[1] == "base,optimal,2,2550000.5,75000.014706,0.367647,0.25,9.2,20,1.25,0,0,0,0,0,0,0,0,0,")
+            + "curtailed_mwh,unserved_mwh,load_shifted_mwh,ev_v2g_mwh,delta_total_cost,delta_cost_per_mwh,delta_re_share,"
+            + "delta_cfe_score,delta_co2_t,delta_peak_import_mw,delta_curtailed_mwh,delta_unserved_mwh,"
+            + "delta_load_shifted_mwh,delta_ev_v2g_mwh,x,series,error")
+        // 2,550,000.5 KRW / 34 MWh = 75,000.0147 KRW/MWh; RE share 12.5 / 34 = 0.367647; no study point.
+        #expect(lines[1] == "base,optimal,2,2550000.5,75000.014706,0.367647,0.25,9.2,20,1.25,0,0,0,0,0,0,0,0,0,0,0,0,0,,,")
         // -400,000 / 34 = -11,764.705882; 0.5 - 12.5/34 = 0.132353.
-        #expect(lines[2] == "cheaper,optimal,2,2150000.5,63235.308824,0.5,0.25,8,15,1.25,0,"
-            + "-400000,-11764.705882,0.132353,0,-1.2,-5,0,0,")
-        #expect(lines[3] == "stuck,infeasible,0,,,,,,,,,,,,,,,,,the dispatch LP is infeasible")
-        #expect(lines[4] == "broken,error,0,,,,,,,,,,,,,,,,,grid.toml:3:1: unknown key")
+        #expect(lines[2] == "cheaper,optimal,2,2150000.5,63235.308824,0.5,0.25,8,15,1.25,0,0,0,"
+            + "-400000,-11764.705882,0.132353,0,-1.2,-5,0,0,0,0,,,")
+        #expect(lines[3] == "stuck,infeasible,0,,,,,,,,,,,,,,,,,,,,,,,the dispatch LP is infeasible")
+        #expect(lines[4] == "broken,error,0,,,,,,,,,,,,,,,,,,,,,,,grid.toml:3:1: unknown key")
         #expect(lines[5] == "")
         #expect(lines.count == 6)
     }

@@ -15,6 +15,10 @@ import GridModel
 /// p_nom = 50
 /// [remove]
 /// components = ["storage_units.ess"]
+/// [study]                                  # where `re100 compare` plots it; changes nothing in the network
+/// x = 20
+/// x_title = "flexible compute (%)"
+/// series = "with V2G"
 /// ```
 /// Operations apply in this order: set, scale, add, remove (file order within each table).
 public enum ScenarioReader {
@@ -30,7 +34,7 @@ public enum ScenarioReader {
         }
         let directory = url.deletingLastPathComponent()
         var collector = DiagnosticsCollector()
-        collector.record(source.unknownKeys(at: "", allowed: ["name", "description", "set", "scale", "add", "remove"]))
+        collector.record(source.unknownKeys(at: "", allowed: ["name", "description", "set", "scale", "add", "remove", "study"]))
         let name = collector.attempt { () throws(GridIOError) in
             try source.string(at: "name", default: url.deletingPathExtension().lastPathComponent)
         } ?? ""
@@ -92,10 +96,28 @@ public enum ScenarioReader {
                 paths.append("remove.components[\(position)]")
             }
         }
+        let study = source.contains("study") ? studyPoint(source, collector: &collector) : nil
         collector.record(fields.series.fileProblems)
         try collector.check()
         return LocatedScenario(
-            overlay: ScenarioOverlay(name: name, operations: operations), source: source, operationPaths: paths, tariffs: tariffs)
+            overlay: ScenarioOverlay(name: name, operations: operations, study: study), source: source,
+            operationPaths: paths, tariffs: tariffs)
+    }
+
+    /// The `[study]` table: `x` (a finite number, required), `x_title` and `series` (strings, default empty).
+    static func studyPoint(_ source: TOMLSource, collector: inout DiagnosticsCollector) -> StudyPoint? {
+        collector.record(source.unknownKeys(at: "study", allowed: ["x", "x_title", "series"]))
+        let x = collector.attempt { () throws(GridIOError) -> Double in
+            let value = try source.double(at: "study.x")
+            guard value.isFinite else {
+                throw source.error(at: "study.x", message: "not a finite number", expected: "a finite number", found: "\(value)")
+            }
+            return value
+        }
+        let title = collector.attempt { () throws(GridIOError) in try source.string(at: "study.x_title", default: "") }
+        let series = collector.attempt { () throws(GridIOError) in try source.string(at: "study.series", default: "") }
+        guard let x, let title, let series else { return nil }
+        return StudyPoint(x: x, xTitle: title, series: series)
     }
 
     /// Paths of every non-table value under `table` (arrays count as values), in file order.

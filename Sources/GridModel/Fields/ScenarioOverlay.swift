@@ -28,11 +28,14 @@ public struct ScenarioOverlay: Sendable, Equatable {
     public var name: String
     /// The changes, applied in order.
     public var operations: [Operation]
+    /// Where a comparison plots this scenario (its `[study]` table), nil when it has none.
+    public var study: StudyPoint?
 
     /// Creates an overlay.
-    public init(name: String, operations: [Operation]) {
+    public init(name: String, operations: [Operation], study: StudyPoint? = nil) {
         self.name = name
         self.operations = operations
+        self.study = study
     }
 }
 

@@ -31,13 +31,17 @@ public struct ScenarioComparisonJob: Sendable {
     private let windows: RollingWindows?, solver: SolverOptions, solverPresetFile: String?
 
     /// Reads the base grid and the grid with each of `scenarios` (so bad input fails before any solve) and
-    /// resolves the horizon once on the base grid's time axis.
-    /// - Throws: what `GridSource.open` throws; `PlanningError.startNotATimestamp` or `.startNotASnapshot`.
-    public init(grid: String, scenarios: [String], start: String?, hours: Int?, windows: RollingWindows?,
-                solver: SolverOptions, solverPresetFile: String?, tariffs: NamedFileCatalog, logger: Logger) throws {
+    /// resolves the horizon once on the base grid's time axis. `common` overlays are applied first, to the base
+    /// and under every scenario (a CFE target shared by a study).
+    /// - Throws: what `GridSource.open` throws; `PlanningError.startNotATimestamp` or `.startNotASnapshot`;
+    ///   `PlanningError.badInput` when two scenarios' `[study]` tables name different x axis titles.
+    public init(grid: String, common: [String] = [], scenarios: [String], start: String?, hours: Int?,
+                windows: RollingWindows?, solver: SolverOptions, solverPresetFile: String?, tariffs: NamedFileCatalog,
+                logger: Logger) throws {
         let grids = try ([[]] + scenarios.map { [$0] }).map { overlays in
-            try GridSource.open(grid, scenarios: overlays, tariffs: tariffs, logger: logger)
+            try GridSource.open(grid, scenarios: common + overlays, tariffs: tariffs, logger: logger)
         }
+        try Self.checkStudyTitles(grids)
         let axis = grids[0].network.timeAxis
         let first = try Horizon(start: start, hours: 1, in: axis).firstHour
         horizon = Result { () throws(PlanningError) in
@@ -94,22 +98,31 @@ public struct ScenarioComparisonJob: Sendable {
         -> (comparison: ScenarioComparison, failures: [(name: String, failure: Failure)]) {
         var rows: [ScenarioComparison.Row] = []
         var failures: [(name: String, failure: Failure)] = []
-        for (name, outcome) in zip(names, outcomes) {
+        for (index, outcome) in outcomes.enumerated() {
+            let name = names[index], study = grids[index].study
             switch outcome {
             case .solved(let solved)?:
                 let failure = DispatchFailure(solved.result)
                 if let failure { failures.append((name, .notOptimal(failure))) }
                 rows.append(ScenarioComparison.Row(scenario: name, result: solved.result,
-                                                   error: failure.map { Self.errorText($0.lines[0]) }))
+                                                   error: failure.map { Self.errorText($0.lines[0]) }, study: study))
             case .failed(let error)?:
                 failures.append((name, .error(error)))
-                rows.append(ScenarioComparison.Row(scenario: name, error: Self.errorText(describe(error))))
+                rows.append(ScenarioComparison.Row(scenario: name, error: Self.errorText(describe(error)), study: study))
             case nil:
                 failures.append((name, .noResult))
-                rows.append(ScenarioComparison.Row(scenario: name, error: "internal error: no result"))
+                rows.append(ScenarioComparison.Row(scenario: name, error: "internal error: no result", study: study))
             }
         }
         return (ScenarioComparison(currency: grids[0].network.currency, rows: rows), failures)
+    }
+
+    /// Refuses scenarios whose `[study]` tables name different non-empty x axis titles.
+    static func checkStudyTitles(_ grids: [GridSource]) throws {
+        let titled = grids.compactMap { grid in grid.study.flatMap { $0.xTitle.isEmpty ? nil : (grid, $0.xTitle) } }
+        guard let first = titled.first, let other = titled.first(where: { $0.1 != first.1 }) else { return }
+        throw PlanningError.badInput("\(other.0.scenarios.last?.path ?? other.0.path): study.x_title: expected '\(first.1)' "
+            + "(as in \(first.0.scenarios.last?.path ?? first.0.path)), found '\(other.1)'")
     }
 
     /// A stderr line without its `error: ` prefix, for the `error` field.

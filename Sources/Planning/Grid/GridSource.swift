@@ -17,6 +17,8 @@ public struct GridSource: Sendable {
     public var fingerprint: InputFile
     /// The overlays as given, each with the SHA-256 of its file.
     public var scenarios: [InputFile]
+    /// Where a comparison plots this grid: the `[study]` table of the last overlay that has one, nil when none has.
+    public var study: StudyPoint?
 
     /// The folder the grid's relative paths (history files) start from.
     public var directory: URL { GridFormat.gridDirectory(URL(fileURLWithPath: path)) }
@@ -57,7 +59,8 @@ public struct GridSource: Sendable {
         return GridSource(
             path: path, network: network, format: format,
             fingerprint: InputFile(path: path, sha256: try GridFingerprint.sha256(of: inputs, relativeTo: base)),
-            scenarios: try scenarios.map { InputFile(path: $0, sha256: try GridFingerprint.sha256(ofFile: URL(fileURLWithPath: $0))) })
+            scenarios: try scenarios.map { InputFile(path: $0, sha256: try GridFingerprint.sha256(ofFile: URL(fileURLWithPath: $0))) },
+            study: loaded.overlays.last { $0.study != nil }?.study)
     }
 
     private static func log(_ warnings: [GridIOError], _ logger: Logger) {

@@ -28,6 +28,8 @@ extension ComparisonReport {
         case .peakImport: return Display(title: "Peak import", unit: "MW", scale: 1, decimals: 2)
         case .curtailed: return Display(title: "Curtailed", unit: "MWh", scale: 1, decimals: 1)
         case .unserved: return Display(title: "Unserved", unit: "MWh", scale: 1, decimals: 1)
+        case .loadShifted: return Display(title: "Load moved", unit: "MWh", scale: 1, decimals: 1)
+        case .evDischarged: return Display(title: "V2G", unit: "MWh", scale: 1, decimals: 1)
         }
     }
 

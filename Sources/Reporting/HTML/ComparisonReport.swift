@@ -1,4 +1,5 @@
 import Foundation
+import GridModel
 
 /// The self-contained HTML report of a scenario comparison (`re100 compare --out DIR` writes it as
 /// `DIR/report.html`; `re100 report DIR` renders it from `DIR/comparison.json`): one small bar chart per key figure
@@ -18,15 +19,18 @@ public struct ComparisonReport: Sendable {
         public var hours: Int
         /// The figures by metric (nil: none).
         public var values: [ScenarioComparison.Metric: Double]
+        /// Where the study chart plots the scenario, nil for none.
+        public var study: StudyPoint?
 
         /// A row with its figures.
         public init(scenario: String, status: String, error: String?, hours: Int,
-                    values: [ScenarioComparison.Metric: Double]) {
+                    values: [ScenarioComparison.Metric: Double], study: StudyPoint? = nil) {
             self.scenario = scenario
             self.status = status
             self.error = error
             self.hours = hours
             self.values = values
+            self.study = study
         }
     }
 
@@ -49,7 +53,8 @@ public struct ComparisonReport: Sendable {
         let rows = comparison.rows.map { row in
             var values: [ScenarioComparison.Metric: Double] = [:]
             for metric in ScenarioComparison.Metric.allCases { values[metric] = row.value(metric) }
-            return Row(scenario: row.scenario, status: row.status, error: row.error, hours: row.hours, values: values)
+            return Row(scenario: row.scenario, status: row.status, error: row.error, hours: row.hours, values: values,
+                       study: row.study)
         }
         self.init(currency: comparison.currency, rows: rows, linkedScenarios: linkedScenarios)
     }
@@ -58,7 +63,12 @@ public struct ComparisonReport: Sendable {
     /// - Throws: `DecodingError` when a field is missing or of the wrong type.
     public init(json: Data, linkedScenarios: Set<String> = []) throws {
         let file = try JSONDecoder().decode(ComparisonFile.self, from: json)
-        self.init(currency: file.currency, rows: file.rows.map(\.row), linkedScenarios: linkedScenarios)
+        let rows = file.rows.map { fileRow in
+            var row = fileRow.row
+            row.study?.xTitle = file.xTitle ?? ""
+            return row
+        }
+        self.init(currency: file.currency, rows: rows, linkedScenarios: linkedScenarios)
     }
 
     /// `row`'s `metric` minus the base's, nil when either is missing.
@@ -81,6 +91,7 @@ public struct ComparisonReport: Sendable {
         body += "<section><h2>Key figures</h2><p class=\"note\">"
             + HTMLText.escape("One bar per scenario, the base first (grey); labels give the figure and its difference to the base.")
             + "</p><div class=\"charts\">" + Self.chartedMetrics.map { barChart($0) }.joined() + "</div></section>\n"
+        body += studySection()
         body += "<section><h2>Scenarios</h2><p class=\"note\">" + HTMLText.escape(
             "Every figure of comparison.json, the difference to the base in parentheses; each scenario's own report is linked where it was written.")
             + "</p>" + table() + "</section>\n"
@@ -102,6 +113,11 @@ public struct ComparisonReport: Sendable {
 private struct ComparisonFile: Decodable {
     let currency: String
     let rows: [FileRow]
+    let xTitle: String?
+
+    enum CodingKeys: String, CodingKey {
+        case currency, rows, xTitle = "x_title"
+    }
 
     /// One row: the fixed fields and one optional number per metric.
     struct FileRow: Decodable {
@@ -120,11 +136,14 @@ private struct ComparisonFile: Decodable {
             for metric in ScenarioComparison.Metric.allCases {
                 values[metric] = try container.decodeIfPresent(Double.self, forKey: Key(stringValue: metric.rawValue))
             }
+            let x = try container.decodeIfPresent(Double.self, forKey: Key(stringValue: "x"))
+            let series = try container.decodeIfPresent(String.self, forKey: Key(stringValue: "series"))
             row = ComparisonReport.Row(
                 scenario: try container.decode(String.self, forKey: Key(stringValue: "scenario")),
                 status: try container.decode(String.self, forKey: Key(stringValue: "status")),
                 error: try container.decodeIfPresent(String.self, forKey: Key(stringValue: "error")),
-                hours: try container.decode(Int.self, forKey: Key(stringValue: "hours")), values: values)
+                hours: try container.decode(Int.self, forKey: Key(stringValue: "hours")), values: values,
+                study: x.map { StudyPoint(x: $0, series: series ?? "") })
         }
     }
 }

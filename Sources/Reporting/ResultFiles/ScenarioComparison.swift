@@ -1,5 +1,6 @@
 import DispatchOptimizer
 import Foundation
+import GridModel
 
 /// `comparison.csv`/`comparison.json` and the terminal table of `re100 compare`: one row per scenario (`base`
 /// first) with the KPIs of its dispatch and their differences to the base. Field by field in docs/outputs.md,
@@ -21,23 +22,27 @@ public struct ScenarioComparison: Sendable, Encodable {
         public var hours: Int
         /// The KPIs, nil when no hour was solved.
         public var kpis: DispatchKPIs?
+        /// Where the study chart plots the scenario (its overlay's `[study]`), nil for none.
+        public var study: StudyPoint?
 
         /// The row of a dispatch result; `error` names the failure of a non-optimal one.
-        public init(scenario: String, result: DispatchResult, error: String? = nil) {
+        public init(scenario: String, result: DispatchResult, error: String? = nil, study: StudyPoint? = nil) {
             self.scenario = scenario
             status = result.status.rawValue
             self.error = error
             hours = result.timestamps.count
             kpis = result.timestamps.isEmpty ? nil : result.kpis
+            self.study = study
         }
 
         /// The row of a scenario whose dispatch could not run (status `error`).
-        public init(scenario: String, error: String) {
+        public init(scenario: String, error: String, study: StudyPoint? = nil) {
             self.scenario = scenario
             status = "error"
             self.error = error
             hours = 0
             kpis = nil
+            self.study = study
         }
 
         /// The figure of `metric`, nil when there is none or it is not finite.
@@ -53,6 +58,8 @@ public struct ScenarioComparison: Sendable, Encodable {
             case .peakImport: value = kpis.peakImportMW
             case .curtailed: value = kpis.curtailedMWh
             case .unserved: value = kpis.unservedMWh
+            case .loadShifted: value = kpis.flexibility.loadShiftedMWh
+            case .evDischarged: value = kpis.flexibility.evDischargedMWh
             }
             return value.isFinite ? value : nil
         }
@@ -76,6 +83,10 @@ public struct ScenarioComparison: Sendable, Encodable {
         case curtailed = "curtailed_mwh"
         /// Unserved demand, MWh.
         case unserved = "unserved_mwh"
+        /// Energy flexible loads moved into other hours, MWh.
+        case loadShifted = "load_shifted_mwh"
+        /// Energy EV fleets fed back (vehicle-to-grid), MWh.
+        case evDischarged = "ev_v2g_mwh"
     }
 
     /// The grid's currency (ISO 4217), the unit of costs.
@@ -98,10 +109,10 @@ public struct ScenarioComparison: Sendable, Encodable {
         return value - base
     }
 
-    /// The CSV header: `scenario,status,hours`, the figures, their `delta_` differences, `error`.
+    /// The CSV header: `scenario,status,hours`, the figures, their `delta_` differences, `x,series,error`.
     public static var header: [String] {
         ["scenario", "status", "hours"] + Metric.allCases.map(\.rawValue)
-            + Metric.allCases.map { "delta_" + $0.rawValue } + ["error"]
+            + Metric.allCases.map { "delta_" + $0.rawValue } + ["x", "series", "error"]
     }
 
     /// `comparison.csv`: the header and one line per row, numbers as `ReportFormat.number`, missing values empty.
@@ -110,13 +121,14 @@ public struct ScenarioComparison: Sendable, Encodable {
             let figures = Metric.allCases.map { row.value($0).map(ReportFormat.number) ?? "" }
             let deltas = Metric.allCases.map { delta($0, of: row).map(ReportFormat.number) ?? "" }
             return ([ReportFormat.field(row.scenario), row.status, "\(row.hours)"] + figures + deltas
-                    + [ReportFormat.field(row.error ?? "")]).joined(separator: ",")
+                    + [row.study.map { ReportFormat.number($0.x) } ?? "", ReportFormat.field(row.study?.series ?? ""),
+                       ReportFormat.field(row.error ?? "")]).joined(separator: ",")
         }
         return ([Self.header.joined(separator: ",")] + lines).joined(separator: "\n") + "\n"
     }
 
     private enum Key: String, CodingKey {
-        case schemaVersion = "schema_version", currency, base, failed, rows
+        case schemaVersion = "schema_version", currency, base, failed, rows, xTitle = "x_title", curves
     }
 
     private struct Fields: Encodable {
@@ -140,10 +152,13 @@ public struct ScenarioComparison: Sendable, Encodable {
                 try container.encode(row.value(metric), forKey: Name(stringValue: metric.rawValue))
                 try container.encode(comparison.delta(metric, of: row), forKey: Name(stringValue: "delta_" + metric.rawValue))
             }
+            try container.encode(row.study?.x, forKey: Name(stringValue: "x"))
+            try container.encode(row.study?.series, forKey: Name(stringValue: "series"))
         }
     }
 
-    /// Encodes `schema_version`, `currency`, `base`, `failed` (the names of failed scenarios) and `rows`.
+    /// Encodes `schema_version`, `currency`, `base`, `failed` (the names of failed scenarios), `rows`, and the
+    /// study: `x_title` and `curves` (one per series: `series`, `scenarios` in x order, `slope_cost_per_mwh`).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(Self.schemaVersion, forKey: .schemaVersion)
@@ -151,6 +166,8 @@ public struct ScenarioComparison: Sendable, Encodable {
         try container.encode(rows.first?.scenario, forKey: .base)
         try container.encode(failed.map(\.scenario), forKey: .failed)
         try container.encode(rows.map { Fields(comparison: self, row: $0) }, forKey: .rows)
+        try container.encode(xTitle, forKey: .xTitle)
+        try container.encode(curves.map(CurveFields.init), forKey: .curves)
     }
 
     /// `comparison.json`: pretty-printed with sorted keys and a final newline, byte-identical for the same input.
@@ -178,14 +195,20 @@ public struct ScenarioComparison: Sendable, Encodable {
                 return text + " (" + (change.hasPrefix("-") ? "" : "+") + change + ")"
             }
         }
-        let widths = header.indices.map { column in ([header] + body).map { $0[column].count }.max() ?? 0 }
-        let lines = ([header] + body).map { cells in
-            cells.enumerated().map { column, cell in
+        let lines = Self.aligned([header] + body, leftColumns: 2)
+        let failures = failed.map { "\($0.scenario): \($0.status)" + ($0.error.map { " - " + $0 } ?? "") }
+        return (lines + (failures.isEmpty ? [] : ["", "failed:"] + failures.map { "  " + $0 }) + studyTable())
+            .joined(separator: "\n") + "\n"
+    }
+
+    /// `cells` as lines of columns two spaces apart, the first `leftColumns` left-aligned, the others right-aligned.
+    static func aligned(_ cells: [[String]], leftColumns: Int) -> [String] {
+        let widths = (cells.first ?? []).indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
+        return cells.map { row in
+            row.enumerated().map { column, cell in
                 let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return column < 2 ? cell + pad : pad + cell
+                return column < leftColumns ? cell + pad : pad + cell
             }.joined(separator: "  ")
         }
-        let failures = failed.map { "\($0.scenario): \($0.status)" + ($0.error.map { " - " + $0 } ?? "") }
-        return (lines + (failures.isEmpty ? [] : ["", "failed:"] + failures.map { "  " + $0 })).joined(separator: "\n") + "\n"
     }
 }

@@ -13,7 +13,10 @@ struct CompareCommand: ParsableCommand {
             Solves the base grid and the grid with each --scenario applied alone on the base (not stacked), --jobs \
             at a time. Rows: base first, then the scenarios in the order given, each named after its file without \
             the extension. With --out, writes DIR/comparison.csv, DIR/comparison.json, DIR/report.html and each \
-            scenario's schedule.csv, prices.csv, summary.json and report.html in DIR/<scenario>/ (DIR/base/ for the base). Exit codes: 0 \
+            scenario's schedule.csv, prices.csv, summary.json and report.html in DIR/<scenario>/ (DIR/base/ for the base). \
+            --base-scenario overlays apply to the base and under each scenario. Scenarios whose overlay has a [study] \
+            table (x, x_title, series) are also shown as cost per MWh against x, one line per series with its \
+            least-squares slope (table, comparison.json curves, report chart). Exit codes: 0 \
             every scenario optimal; 1 a scenario infeasible or unbounded; otherwise the code of the first failed \
             scenario (2 time limit, 65 bad input, 70 internal); failed scenarios are named on stderr and in the \
             status/error fields. 64 usage, 65 bad input before any solve.
@@ -22,6 +25,10 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var input: GridInputOptions
 
     @OptionGroup var windows: RollingWindowOptions
+
+    @Option(name: .customLong("base-scenario"),
+            help: "An overlay applied to the base and under every --scenario, before it (repeatable), e.g. a CFE target.")
+    var baseScenarios: [String] = []
 
     @Option(name: .customLong("scenario"),
             help: "An overlay compared with the base, each applied alone on the base (repeatable; at least one).")
@@ -63,7 +70,7 @@ struct CompareCommand: ParsableCommand {
             let data = DataDirectories.current()
             let solverOptions = try SolverPresetLoader.load(path: solverConfig, presets: data.solverPresets)
             let comparison = try ScenarioComparisonJob(
-                grid: input.grid, scenarios: scenarios, start: input.start, hours: input.hours, windows: windows.windows,
+                grid: input.grid, common: baseScenarios, scenarios: scenarios, start: input.start, hours: input.hours, windows: windows.windows,
                 solver: solverOptions, solverPresetFile: solverConfig, tariffs: data.tariffs, logger: logger)
             let names = comparison.names
             logger.info("comparing \(names.count) scenarios of \(input.grid) on \(min(jobCount, names.count)) threads")
