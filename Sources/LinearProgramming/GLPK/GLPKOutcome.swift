@@ -11,7 +11,8 @@ struct GLPKOutcome {
     /// CPU seconds of the solving thread.
     var cpuSeconds = 0.0
     var mipGap: Double?
-    /// The interior point stopped on numerical instability; its last point may still be certified.
+    /// The interior point stopped on numerical instability or no convergence with its best point restored; that
+    /// point may still be certified.
     var stoppedUnstable = false
     /// The proof of optimality of an accepted interior-point answer.
     var certificate: OptimalityCertificate?

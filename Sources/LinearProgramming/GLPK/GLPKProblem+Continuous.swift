@@ -7,7 +7,11 @@ extension GLPKProblem {
         case .primalSimplex, .dualSimplex:
             return try simplex(options: options, method: options.method)
         case .interiorPoint:
-            return try interior(options: options)
+            let outcome = try interior(options: options)
+            guard outcome.stoppedUnstable else { return outcome }
+            // GLPK stops on numerical instability or slow convergence near many optima (relative gaps of 1e-8
+            // there): its best point is kept when the certificate proves it, else the simplex gives a definite answer.
+            return try provenBestPoint(outcome, model: model, options: options)
         case .interiorPointWithCrossover:
             let outcome = try interior(options: options)
             guard outcome.status == .optimal else {
@@ -44,13 +48,7 @@ extension GLPKProblem {
             return definite
         }
         let raw = (0..<model.columnCount).map { glp_ipt_col_prim(problem, Int32($0 + 1)) }
-        let duals = (0..<model.rowCount).map { glp_ipt_row_dual(problem, Int32($0 + 1)) }
-        var certificate = OptimalityCertificate(model: model, columnValues: raw, rowDuals: duals)
-        var proven: [Double]?
-        for values in [OptimalityCertificate.snappedToBounds(raw, model: model), raw] {
-            certificate = OptimalityCertificate(model: model, columnValues: values, rowDuals: duals)
-            if certificate.holds(tolerance: options.certificateTolerance) { proven = values; break }
-        }
+        let (proven, certificate) = proof(of: raw, in: problem, model: model, options: options)
         let interiorColumns = CrossoverBasis.interiorColumnCount(raw, model: model)
         let nearVertex = interiorColumns <= min(model.rowCount, Self.cheapCrossoverColumns)
         log?("interior point: \(interiorColumns) of \(model.columnCount) columns strictly inside their bounds, \(model.rowCount) rows")
@@ -69,13 +67,50 @@ extension GLPKProblem {
             return definite
         }
         log?("interior point kept: \(certificate)")
+        return kept(outcome, values: values, certificate: certificate, method: .interiorPointCertified)
+    }
+
+    /// The interior point's values (snapped onto their bounds where that keeps the proof, else as they are) and
+    /// its certificate, when ``OptimalityCertificate`` proves them within `options.certificateTolerance`.
+    private func proof(of raw: [Double], in problem: OpaquePointer, model: LinearModel,
+                       options: SolverOptions) -> (values: [Double]?, certificate: OptimalityCertificate) {
+        let duals = (0..<model.rowCount).map { glp_ipt_row_dual(problem, Int32($0 + 1)) }
+        var certificate = OptimalityCertificate(model: model, columnValues: raw, rowDuals: duals)
+        for values in [OptimalityCertificate.snappedToBounds(raw, model: model), raw] {
+            certificate = OptimalityCertificate(model: model, columnValues: values, rowDuals: duals)
+            if certificate.holds(tolerance: options.certificateTolerance) { return (values, certificate) }
+        }
+        return (nil, certificate)
+    }
+
+    /// `outcome` as an optimum with `values` kept and their certificate.
+    private func kept(_ outcome: GLPKOutcome, values: [Double], certificate: OptimalityCertificate,
+                      method: SolverMethod) -> GLPKOutcome {
+        var outcome = outcome
         outcome.status = .optimal
         outcome.hasPrimal = true
         outcome.hasDual = true
-        outcome.method = .interiorPointCertified
+        outcome.method = method
         outcome.certificate = certificate
         outcome.keptValues = values
         return outcome
+    }
+
+    /// The best point of an interior point that stopped on numerical instability, when proven; else the primal
+    /// simplex's answer.
+    private func provenBestPoint(_ outcome: GLPKOutcome, model: LinearModel,
+                                 options: SolverOptions) throws(SolverError) -> GLPKOutcome {
+        let problem = try live()
+        let raw = (0..<model.columnCount).map { glp_ipt_col_prim(problem, Int32($0 + 1)) }
+        let (proven, certificate) = proof(of: raw, in: problem, model: model, options: options)
+        if let values = proven {
+            log?("interior point stopped unstable, best point kept: \(certificate)")
+            return kept(outcome, values: values, certificate: certificate, method: .interiorPoint)
+        }
+        log?("interior point stopped unstable and not proven, solving by the primal simplex: \(certificate)")
+        var definite = try simplex(options: options, method: .primalSimplex)
+        definite.method = .interiorPoint
+        return definite
     }
 
     private func simplex(options: SolverOptions, method: SolverMethod, warmStart: Bool = false,
@@ -142,7 +177,9 @@ extension GLPKProblem {
             // GLPK's interior point refuses empty problems; the simplex handles them.
             return try simplex(options: options, method: .primalSimplex)
         case (GLP_EITLIM, _): outcome.status = .iterationLimit
-        case (GLP_EINSTAB, _): outcome.status = .numericalFailure; outcome.stoppedUnstable = true
+        case (GLP_EINSTAB, _), (GLP_ENOCVG, _):
+            // Both restore the best point reached, often a relative gap of 1e-8 from the optimum.
+            outcome.status = .numericalFailure; outcome.stoppedUnstable = true
         default: outcome.status = .numericalFailure
         }
         return outcome
