@@ -36,13 +36,22 @@ extension DispatchFormulation {
     @discardableResult
     mutating func addPeriodSum(_ name: String, id: String, initial: Double = 0, lower: Double, upper: Double,
                                final: Expression = [], terms: [Expression]) -> Int {
-        let block = periodSumBlockHours
-        guard window.count > block else {
-            var sum = SparseSum(final)
-            for h in 0..<window.count { sum.add(terms[h]) }
-            return builder.addRow(name: name, lower: lower - initial, upper: upper - initial, terms: sum.terms)
-        }
         let family = String(name.prefix { $0 != "(" })
+        let total = SparseSum(final).adding(addPartialSums(family, id: id, blockHours: periodSumBlockHours, terms: terms))
+        return builder.addRow(name: name, lower: lower - initial, upper: upper - initial, terms: total.terms)
+    }
+
+    /// The tree of ``addPeriodSum(_:id:initial:lower:upper:final:terms:)`` without its target row: block sums of
+    /// `blockHours` hours and group sums up to at most ``periodSumFanIn`` top sums (columns `family_sum(id,tNNNN)`,
+    /// `family_level2_sum(id,tNNNN)` ...).
+    /// - Returns: the top sums, each with coefficient 1 (their total is `Σ_h terms[h]`), or the terms themselves
+    ///   when the window is one block.
+    mutating func addPartialSums(_ family: String, id: String, blockHours block: Int, terms: [Expression]) -> Expression {
+        guard window.count > block else {
+            var sum = SparseSum()
+            for h in 0..<window.count { sum.add(terms[h]) }
+            return sum.terms
+        }
         var level: [PartialSum] = stride(from: 0, to: window.count, by: block).map { first in
             let last = min(first + block, window.count) - 1
             var sum = SparseSum()
@@ -58,8 +67,7 @@ extension DispatchFormulation {
             }
             depth += 1
         }
-        let total = SparseSum(final).adding(level.map { ($0.column, 1.0) })
-        return builder.addRow(name: name, lower: lower - initial, upper: upper - initial, terms: total.terms)
+        return level.map { ($0.column, 1.0) }
     }
 
     /// A partial-sum column `column(id,t)` equal to `terms` (row `row(id,t)`), bounded by ``sumBound(_:)``.

@@ -5,11 +5,12 @@ import LinearProgramming
 /// whole ``DispatchFormulation`` per scenario, its rows and columns suffixed `@name`, its objective weighted by the
 /// scenario's probability. Non-anticipativity is one column per decision of the shared hours, which every block
 /// uses (named without a suffix: `p_ch(ess,t0003)`); with CVaR, the threshold `cvar_threshold` and one excess
-/// column and row per scenario on the block's window cost `C_s` (``DispatchFormulation/addObjectiveSum()``).
+/// column and row per scenario on the block's window cost `C_s` (``DispatchFormulation/addObjectiveSum(unit:)``),
+/// all in a common unit `u` of currency (``DispatchFormulation/objectiveSumUnit``).
 ///
 /// Per scenario `s` with probability `π_s` and window cost `C_s`:
 ///
-///     minimise (1 − λ)·Σ_s π_s·C_s + λ·(η + (1/β)·Σ_s π_s·z_s)     z_s − C_s + η ≥ 0, z_s ≥ 0
+///     minimise (1 − λ)·Σ_s π_s·C_s + λ·u·(η + (1/β)·Σ_s π_s·z_s)     z_s − C_s/u + η ≥ 0, z_s ≥ 0
 ///     x_s[j] = x[j]   for every decision column j of the shared hours (the same column)
 ///
 /// (λ = 0 and no `C_s`, CVaR columns or rows for ``RiskMeasure/expectation``). Decisions are what an operator sets
@@ -26,9 +27,11 @@ struct ScenarioFormulation {
     private(set) var columns: [[Int]] = []
     /// Where each block's rows start in the combined model.
     private(set) var rowOffsets: [Int] = []
-    /// The window-cost column `C_s` of each block (block-local index), only with CVaR.
-    private(set) var costColumns: [Int] = []
-    /// The CVaR threshold `η` and excess columns `z_s` (combined indices), nil without CVaR.
+    /// The window cost `C_s/u` of each block (block-local columns, and a constant), only with CVaR.
+    private(set) var costs: [(terms: DispatchFormulation.Expression, constant: Double)] = []
+    /// The currency amount `u` of one unit of the CVaR rows and columns (1 without CVaR).
+    private(set) var costUnit = 1.0
+    /// The CVaR threshold `η` and excess columns `z_s` (combined indices, in `u`), nil without CVaR.
     private(set) var tail: (threshold: Int, excess: [Int])?
     /// The cost weight of each block in the objective: `(1 − λ)·π_s`.
     private(set) var blockWeights: [Double] = []
@@ -45,22 +48,26 @@ struct ScenarioFormulation {
     static func build(_ set: ScenarioSet, window: HourWindow, state: DispatchState?, boundary: WindowBoundary?,
                       sharedHours: Int) throws(DispatchError) -> ScenarioFormulation {
         var blocks: [DispatchFormulation] = []
-        var costColumns: [Int] = []
         for scenario in set.scenarios {
-            var block = try DispatchFormulation.build(network: scenario.network, window: window, state: state, boundary: boundary)
-            if case .conditionalValueAtRisk = set.risk { costColumns.append(block.addObjectiveSum()) }
-            blocks.append(block)
+            blocks.append(try DispatchFormulation.build(network: scenario.network, window: window, state: state, boundary: boundary))
         }
-        var composed = ScenarioFormulation(blocks: blocks, costColumns: costColumns, set: set)
+        var costs: [(terms: DispatchFormulation.Expression, constant: Double)] = [], unit = 1.0
+        if case .conditionalValueAtRisk = set.risk {
+            unit = blocks.map(\.objectiveSumUnit).reduce(1, max)
+            for s in blocks.indices { costs.append(blocks[s].addObjectiveSum(unit: unit)) }
+        }
+        var composed = ScenarioFormulation(blocks: blocks, costs: costs, costUnit: unit, set: set)
         composed.sharedHours = min(sharedHours, window.count)
         try composed.compose(shared: composed.sharedDecisions())
         composed.addRisk()
         return composed
     }
 
-    private init(blocks: [DispatchFormulation], costColumns: [Int], set: ScenarioSet) {
+    private init(blocks: [DispatchFormulation], costs: [(terms: DispatchFormulation.Expression, constant: Double)],
+                 costUnit: Double, set: ScenarioSet) {
         self.blocks = blocks
-        self.costColumns = costColumns
+        self.costs = costs
+        self.costUnit = costUnit
         self.set = set
     }
 
@@ -106,16 +113,18 @@ struct ScenarioFormulation {
         if blocks.count > 1 { for j in shared { builder.renameColumn(columns[0][j], to: first.columnName(j)) } }
     }
 
-    /// With CVaR: the threshold `η`, and per scenario `z_s ≥ C_s − η`, `z_s ≥ 0`.
+    /// With CVaR: the threshold `η`, and per scenario `z_s ≥ C_s/u − η`, `z_s ≥ 0` (in units `u`).
     private mutating func addRisk() {
         guard case .conditionalValueAtRisk(let level, let riskWeight) = set.risk else { return }
-        let threshold = builder.addColumn(name: "cvar_threshold", lower: -.infinity, upper: .infinity, cost: riskWeight)
+        let threshold = builder.addColumn(name: "cvar_threshold", lower: -.infinity, upper: .infinity,
+                                          cost: riskWeight * costUnit)
         var excess: [Int] = []
         for s in blocks.indices {
             let z = builder.addColumn(name: "cvar_excess" + suffix(s), lower: 0, upper: .infinity,
-                                      cost: riskWeight * set.scenarios[s].probability / level)
-            excessRows.append(builder.addRow(name: "cvar_excess" + suffix(s), lower: 0, upper: .infinity,
-                                             terms: [(z, 1), (columns[s][costColumns[s]], -1), (threshold, 1)]))
+                                      cost: riskWeight * costUnit * set.scenarios[s].probability / level)
+            let cost = costs[s].terms.map { (columns[s][$0.column], -$0.coefficient) }
+            excessRows.append(builder.addRow(name: "cvar_excess" + suffix(s), lower: costs[s].constant, upper: .infinity,
+                                             terms: [(z, 1)] + cost + [(threshold, 1)]))
             excess.append(z)
         }
         tail = (threshold, excess)
@@ -153,7 +162,7 @@ struct ScenarioFormulation {
         let part = PrimalSolution(objective: cost(ofBlock: s, values: values), columnValues: values,
                                   rowActivities: Array(primal.rowActivities[rows]))
         guard let dual else { return (part, nil) }
-        let weight = blockWeights[s] + (excessRows.isEmpty ? 0 : abs(dual.rowDuals[excessRows[s]]))
+        let weight = blockWeights[s] + (excessRows.isEmpty ? 0 : abs(dual.rowDuals[excessRows[s]]) / costUnit)
         let scale = weight > 1e-12 ? 1 / weight : 0
         return (part, DualSolution(rowDuals: dual.rowDuals[rows].map { $0 * scale },
                                    reducedCosts: columns[s].map { dual.reducedCosts[$0] * scale }))
@@ -192,8 +201,8 @@ extension ScenarioFormulation {
         if case .conditionalValueAtRisk(let level, let weight) = set.risk, let tail {
             outcome.cvarLevel = level
             outcome.cvarWeight = weight
-            outcome.cvar = primal.columnValues[tail.threshold]
-                + zip(set.scenarios, tail.excess).reduce(0) { $0 + $1.0.probability * primal.columnValues[$1.1] } / level
+            outcome.cvar = costUnit * (primal.columnValues[tail.threshold]
+                + zip(set.scenarios, tail.excess).reduce(0) { $0 + $1.0.probability * primal.columnValues[$1.1] } / level)
         }
         return outcome
     }
