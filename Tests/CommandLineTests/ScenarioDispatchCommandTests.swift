@@ -22,8 +22,11 @@ struct ScenarioDispatchCommandTests {
     }
 
     @Test(arguments: [["--start", "2026-02-01T00:00", "--days", "0"], ["--start", "2026-02-01T00:00", "--days", "3661"],
-                      ["--days", "2"], ["--start", "2026-02-01T00:00"]])
-    func evaluateNeedsAStartAndADayCount(arguments: [String]) {
+                      ["--days", "2"], ["--start", "2026-02-01T00:00"],
+                      ["--start", "2026-02-01T00:00", "--days", "2", "--cvar-level", "0"],
+                      ["--start", "2026-02-01T00:00", "--days", "2", "--cvar-weight", "0.5"],
+                      ["--start", "2026-02-01T00:00", "--days", "2", "--cvar-level", "0.3", "--cvar-weight", "1"]])
+    func evaluateNeedsAStartADayCountAndAValidRisk(arguments: [String]) {
         DispatchCommandTests.expectUsageError(["evaluate", Self.operations + "/backtest"] + arguments)
     }
 
@@ -84,6 +87,7 @@ struct ScenarioDispatchCommandTests {
         _ = try RunArchive(path: history)
         DispatchCommandTests.expectUsageError(["evaluate", history, "--from", "Feb 1"])
         DispatchCommandTests.expectUsageError(["evaluate", history, "--to", "2026-2-1"])
+        DispatchCommandTests.expectUsageError(["evaluate", history, "--cvar-level", "0.3"])
         command = try EvaluateCommand.parseAsRoot([history, "--from", "2026-02-01", "--log-level", "critical"])
         #expect(throws: ExitCode(65)) { try command.run() }
     }

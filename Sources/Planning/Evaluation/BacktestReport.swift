@@ -1,3 +1,4 @@
+import DispatchOptimizer
 import Foundation
 
 /// What a ``ScenarioBacktest`` measured: the realised cost of daily deterministic and scenario plans kept against
@@ -38,6 +39,8 @@ public struct BacktestReport: Sendable {
     public var firstOrigin: Date
     /// Daily runs (24 committed hours each).
     public var days: Int
+    /// The scenario plans' objective.
+    public var risk: RiskMeasure = .expectation
     /// Point-forecast plans.
     public var deterministic = Mode()
     /// `--scenarios quantile` plans.
@@ -64,7 +67,11 @@ public struct BacktestReport: Sendable {
         func percent(_ part: Double, _ whole: Double) -> String { String(format: "%+.3f %%", whole == 0 ? 0 : 100 * part / whole) }
         var lines = ["backtest: \(days) daily runs (48 h planned, 24 h committed) against actuals, wall \(String(format: "%.1f", wallSeconds)) s",
                      "  perfect foresight (one LP on the actuals): \(money(perfectForesightCost)) KRW, solve \(String(format: "%.2f", perfectForesightSolveSeconds)) s"]
-        for (name, mode) in [("deterministic", deterministic), ("scenario (quantile)", scenario)] {
+        let objective = switch risk {
+        case .expectation: "expected cost"
+        case let .conditionalValueAtRisk(level, weight): String(format: "%g·E + %g·CVaR at level %g", 1 - weight, weight, level)
+        }
+        for (name, mode) in [("deterministic", deterministic), ("scenario (quantile, \(objective))", scenario)] {
             lines.append("  \(name): realised \(money(mode.realisedCost)) KRW (demand charge \(money(mode.demandCharge))), regret "
                 + "\(money(regret(mode))) KRW (\(percent(regret(mode), perfectForesightCost))), unserved \(String(format: "%.3f", mode.unservedMWh)) MWh, "
                 + "AI-center (firm) unserved \(String(format: "%.3f", mode.unservedFirmMWh)) MWh, failed plans \(mode.failedPlans)")

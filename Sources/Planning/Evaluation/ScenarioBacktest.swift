@@ -60,7 +60,7 @@ public struct ScenarioBacktest: Sendable {
         let actual = actuals.realised(network, firmPenalty: rules.firmPenalty)
         let glpk = GLPKSolver(log: { [logger] line in logger.debug("glpk: \(line)") })
 
-        var report = BacktestReport(firstOrigin: network.timeAxis.snapshots[firstHour], days: days)
+        var report = BacktestReport(firstOrigin: network.timeAxis.snapshots[firstHour], days: days, risk: risk)
         var modes = [RealisedChain(), RealisedChain(), RealisedChain(), RealisedChain()]
         for day in 0..<days {
             let origin = firstHour + day * Self.committedHours

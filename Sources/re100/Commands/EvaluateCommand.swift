@@ -19,7 +19,8 @@ struct EvaluateCommand: ParsableCommand {
 
             With a grid folder: for each of --days days from --start, as re100 run would: forecast the grid's \
             forecast inputs from the history before the origin, plan 48 h deterministically and with --scenarios \
-            quantile, keep each plan's decisions over the 24 committed hours against the actual values of the same \
+            quantile (its objective the expected cost, or with --cvar-level the expectation weighed with the CVaR), \
+            keep each plan's decisions over the 24 committed hours against the actual values of the same \
             history files, and carry the realised state on. Prints both realised costs, the perfect-foresight \
             cost, the regret, its split between load and PV forecast errors, the value of the stochastic solution \
             and the energy of loads that may not be shed left unserved.
@@ -51,6 +52,8 @@ struct EvaluateCommand: ParsableCommand {
         valueName: "name|file.toml"))
     var solverConfig: String?
 
+    @OptionGroup(title: "Grid: the scenario plans' objective") var riskOptions: RiskOptions
+
     @OptionGroup var logging: LoggingOptions
 
     /// A folder is a grid to replay; anything else is a history database.
@@ -66,8 +69,8 @@ struct EvaluateCommand: ParsableCommand {
             }
             guard start != nil, let days else { throw ValidationError("replaying a grid needs --start and --days") }
             if !(1...3660).contains(days) { throw ValidationError("--days must be from 1 to 3660, found \(days)") }
-        } else if start != nil || days != nil {
-            throw ValidationError("--start and --days are for a grid folder; a history database takes --from and --to")
+        } else if start != nil || days != nil || riskOptions.isGiven {
+            throw ValidationError("--start, --days, --cvar-level and --cvar-weight are for a grid folder; a history database takes --from and --to")
         }
         for (flag, date) in [("--from", from), ("--to", to)] {
             guard let date else { continue }
@@ -91,7 +94,7 @@ struct EvaluateCommand: ParsableCommand {
             }
             let source = try GridSource.open(target, tariffs: tariffs, logger: logger)
             let first = try Horizon(start: start, hours: 1, in: source.network.timeAxis).firstHour
-            let backtest = ScenarioBacktest(grid: source, firstHour: first, days: days, solver: solver)
+            let backtest = ScenarioBacktest(grid: source, firstHour: first, days: days, risk: riskOptions.risk, solver: solver)
             let bar = ProgressBar.terminal(label: "evaluate", logging: logging)
             let report: BacktestReport
             do {

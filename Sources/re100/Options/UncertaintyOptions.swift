@@ -10,34 +10,16 @@ struct UncertaintyOptions: ParsableArguments {
         valueName: "deterministic|quantile"))
     var scenarios: ScenarioMode = .deterministic
 
-    @Option(help: ArgumentHelp(
-        "With --scenarios quantile: also weigh the CVaR of the worst share B (0 < B <= 1, 1 = the expected cost) of the scenario costs.",
-        valueName: "B"))
-    var cvarLevel: Double?
-
-    @Option(help: ArgumentHelp(
-        "Weight W of the CVaR in the objective (1 - W)·E + W·CVaR, 0 <= W < 1 (default 0.5; needs --cvar-level).",
-        valueName: "W"))
-    var cvarWeight: Double?
+    @OptionGroup var riskOptions: RiskOptions
 
     func validate() throws {
-        if (cvarLevel != nil || cvarWeight != nil) && scenarios != .quantile {
+        if riskOptions.isGiven && scenarios != .quantile {
             throw ValidationError("--cvar-level and --cvar-weight need --scenarios quantile")
-        }
-        if cvarWeight != nil && cvarLevel == nil { throw ValidationError("--cvar-weight needs --cvar-level") }
-        if let cvarLevel, !(cvarLevel > 0 && cvarLevel <= 1) {
-            throw ValidationError("--cvar-level must be in (0, 1], found \(cvarLevel)")
-        }
-        if let cvarWeight, !(cvarWeight >= 0 && cvarWeight < 1) {
-            throw ValidationError("--cvar-weight must be in [0, 1), found \(cvarWeight)")
         }
     }
 
     /// The objective of a scenario dispatch.
-    var risk: RiskMeasure {
-        guard let cvarLevel else { return .expectation }
-        return .conditionalValueAtRisk(level: cvarLevel, weight: cvarWeight ?? 0.5)
-    }
+    var risk: RiskMeasure { riskOptions.risk }
 }
 
 extension ScenarioMode: ExpressibleByArgument {}
