@@ -88,6 +88,21 @@ import TestSupport
         #expect(try RunArchive(path: path).appliedMigrations() == ["v1", "v2", "v3"])
     }
 
+    /// A file that is not SQLite (a CSV passed as --history, a damaged copy) is bad input naming the file, whether it
+    /// must exist or not, and it is left as it was.
+    @Test func aFileThatIsNotSQLiteIsBadInputAndLeftAlone() throws {
+        let folder = try TestFolders.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("history.sqlite").path
+        let text = Data("timestamp,load\n2026-01-01T00:00,5\n".utf8) + Data(repeating: 0x2C, count: 5000)
+        #expect(FileManager.default.createFile(atPath: path, contents: text))
+        for mustExist in [true, false] {
+            let error = #expect(throws: PlanningError.self) { try RunArchive(path: path, mustExist: mustExist) }
+            #expect(error?.description.contains("history.sqlite: expected a re100 history database, found a file that is not an SQLite database") == true)
+        }
+        #expect(FileManager.default.contents(atPath: path) == text)
+    }
+
     @Test func aFolderIsNoDatabase() throws {
         let folder = try TestFolders.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

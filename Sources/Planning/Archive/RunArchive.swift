@@ -21,7 +21,8 @@ public final class RunArchive: Sendable {
     /// Opens (and creates, unless `mustExist`) the database at `path` and applies the missing migrations.
     /// - Parameter mustExist: the database must exist and already be a re100 history (`re100 history` reads one,
     ///   it never turns another SQLite file into one).
-    /// - Throws: `PlanningError.badInput` when `mustExist` and there is no file or it is no re100 history;
+    /// - Throws: `PlanningError.badInput` when the file is not an SQLite database, or when `mustExist` and there is
+    ///   no file or it is no re100 history;
     ///   `RunArchiveError` (exit 70) when SQLite cannot open or migrate it, or when a newer re100 has applied
     ///   migrations this one does not know.
     public init(path: String, mustExist: Bool = false) throws {
@@ -35,6 +36,9 @@ public final class RunArchive: Sendable {
         configuration.busyMode = .timeout(30)
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw PlanningError.badInput("\(path): expected a re100 history database, found a file that is not an "
+                + "SQLite database (\(error.message ?? "file is not a database"))")
         } catch {
             throw RunArchiveError(path: path, action: "cannot open", reason: "\(error)")
         }
