@@ -76,6 +76,7 @@ import Testing
     /// - Level 1 (the whole distribution): CVaR = E = 137.5 + 2.5·c, so c = 0, CVaR = expected = 137.5.
     /// - Level 0.5 with weight 0.5: the tail is `high` alone, objective 0.5·(137.5 + 2.5·c) + 0.5·(225 − 5·c) falls with c,
     ///   so c = 5 (the worst scenario's plan): costs 100 and 200, expected 150, CVaR 200.
+    /// - Any level below 0.5 is the same tail.
     @Test func conditionalValueAtRiskLevels() throws {
         let shedding = Load.Shedding.allowed(valueOfLostLoad: 25)
         let whole = try Self.dispatch(Self.set(shedding: shedding, risk: .conditionalValueAtRisk(level: 1, weight: 0.5)))
@@ -93,6 +94,12 @@ import Testing
         #expect(close(tailOutcome.expectedCost, 150))
         #expect(close(tailOutcome.cvar ?? -1, 200))
         #expect(tailOutcome.cvarLevel == 0.5 && tailOutcome.cvarWeight == 0.5)
+        // Below the smallest scenario probability the CVaR is the worst cost whatever the level: a level of 1e-300
+        // (once 1e300 cost coefficients that made GLPK fail) plans as level 0.5 does.
+        let tiny = try Self.dispatch(Self.set(shedding: shedding, risk: .conditionalValueAtRisk(level: 1e-300, weight: 0.5)))
+        let tinyOutcome = try #require(tiny.scenarioOutcome)
+        #expect(close(tiny.units[0].charge?[0] ?? -1, 5) && close(tinyOutcome.cvar ?? -1, 200))
+        #expect(tinyOutcome.cvarLevel == 1e-300)
     }
 
     /// Non-anticipativity over 4 hours with hours 0-1 shared: whatever later-hour load `high` gets, the decisions of

@@ -121,13 +121,20 @@ struct ScenarioFormulation {
         var excess: [Int] = []
         for s in blocks.indices {
             let z = builder.addColumn(name: "cvar_excess" + suffix(s), lower: 0, upper: .infinity,
-                                      cost: riskWeight * costUnit * set.scenarios[s].probability / level)
+                                      cost: riskWeight * costUnit * set.scenarios[s].probability / tailShare(level))
             let cost = costs[s].terms.map { (columns[s][$0.column], -$0.coefficient) }
             excessRows.append(builder.addRow(name: "cvar_excess" + suffix(s), lower: costs[s].constant, upper: .infinity,
                                              terms: [(z, 1)] + cost + [(threshold, 1)]))
             excess.append(z)
         }
         tail = (threshold, excess)
+    }
+
+    /// The tail share the CVaR rows use: `level`, but at least the smallest scenario probability. Below it the
+    /// CVaR is the largest scenario cost whatever the level, so this changes nothing but keeps `1/level` finite
+    /// (a level of 1e-300 made GLPK's interior point fail on costs of 1e300).
+    private func tailShare(_ level: Double) -> Double {
+        max(level, set.scenarios.map(\.probability).min() ?? level)
     }
 
     /// `@name` for scenario `s`.
@@ -202,7 +209,7 @@ extension ScenarioFormulation {
             outcome.cvarLevel = level
             outcome.cvarWeight = weight
             outcome.cvar = costUnit * (primal.columnValues[tail.threshold]
-                + zip(set.scenarios, tail.excess).reduce(0) { $0 + $1.0.probability * primal.columnValues[$1.1] } / level)
+                + zip(set.scenarios, tail.excess).reduce(0) { $0 + $1.0.probability * primal.columnValues[$1.1] } / tailShare(level))
         }
         return outcome
     }
