@@ -65,7 +65,8 @@ import TestSupport
         ("timestamp\n2026-04-03T00:00\n", 1, "a column per series after 'timestamp' (loads.factory or factory)"),
         ("timestamp,factory,loads.factory\n2026-04-03T00:00,8,8\n", 1, "each series once"),
         ("timestamp,factory\n", 2, "at least one row of values"),
-        ("timestamp,factory\n2026-04-03T00:00,inf\n", 2, "a finite number or an empty cell"),
+        ("timestamp,factory\n2026-04-03T00:00,inf\n", 2, "a finite number of magnitude at most 1e12, or an empty cell"),
+        ("timestamp,factory\n2026-04-03T00:00,8\n2026-04-03T01:00,-3e15\n", 3, "a finite number of magnitude at most 1e12, or an empty cell"),
     ])
     func badFilesSayWhatWasExpected(text: String, line: Int, expected: String) throws {
         let error = try Self.problem(text)

@@ -51,9 +51,9 @@ public enum ActualsReader {
         for (column, name) in series {
             let cells = table.numericColumn(at: column) ?? []
             for (row, value) in cells.enumerated() where !value.isNaN {
-                guard value.isFinite else {
-                    throw CSVError(file: table.file, line: table.line(ofRow: row), column: 0, field: table.header[column],
-                                   expected: "a finite number or an empty cell", found: "'\(value)'")
+                guard value.isFinite && abs(value) <= InputLimits.maximumMagnitude else {
+                    throw CSVError(file: table.file, line: table.line(ofRow: row), column: column + 1, field: table.header[column],
+                                   expected: "a finite number of magnitude at most 1e12, or an empty cell", found: "'\(value)'")
                 }
                 values.append(MeteredValue(series: name, timestamp: dates[row], value: value))
             }
