@@ -25,7 +25,9 @@ import Testing
         let cycles = topology.cycles.map { $0.map { "\(topology.branches[$0.branch].name)\($0.sign > 0 ? "+" : "-")" } }
         // Breadth-first tree from a: l1 (a-b), l3 (a-c), l4 (c-d). l2 closes b→c→a→b, l5 closes c→b→a→c.
         #expect(cycles == [["l2+", "l3+", "l1+"], ["l5+", "l1-", "l3-"]])
-        #expect(topology.prefersCycleForm, "6 cycle nonzeros against 15 of the angle form")
+        // 3 per branch row and 2 per non-reference angle (b, c, d) in GLPK's standard form.
+        #expect(topology.cycleNonzeros == 6 && topology.angleNonzeros == 3 * 5 + 2 * 3)
+        #expect(topology.prefersCycleForm)
         // Any angles: the flows they imply sum to zero around every cycle.
         let theta = [0.0, 0.3, -0.7, 1.9]
         for cycle in topology.cycles {

@@ -28,9 +28,17 @@ struct BranchTopology {
     /// The fundamental cycles: each a list of (branch index, +1 when traversed from `bus0` to `bus1`, else −1).
     let cycles: [[(branch: Int, sign: Double)]]
 
-    /// Whether Kirchhoff's voltage law is written per cycle: when the cycles' total length is at most the
-    /// angle form's 3 nonzeros per branch (radial and small networks), see ``DispatchFormulation/addBranchFlows()``.
-    var prefersCycleForm: Bool { cycles.reduce(0) { $0 + $1.count } <= 3 * branches.count }
+    /// Nonzeros per hour of the cycle form: the cycles' total length.
+    var cycleNonzeros: Int { cycles.reduce(0) { $0 + $1.count } }
+
+    /// Nonzeros per hour of the angle form as GLPK's interior point sees it: 3 per branch row, and 2 per angle
+    /// column that is not a reference (its bounds on both sides become one more row `θ' + s = 2·bound` in the
+    /// standard form GLPK solves).
+    var angleNonzeros: Int { 3 * branches.count + 2 * (busesWithBranches.count - referenceBuses.count) }
+
+    /// Whether Kirchhoff's voltage law is written per cycle: when ``cycleNonzeros`` is at most ``angleNonzeros``
+    /// (radial, small and moderately meshed networks), see ``DispatchFormulation/addBranchFlows()``.
+    var prefersCycleForm: Bool { cycleNonzeros <= angleNonzeros }
 
     init(network: Network) {
         var index: [Bus.ID: Int] = [:]

@@ -34,11 +34,11 @@ extension DispatchFormulation {
     }
 
     /// Lines and transformers by the linearised DC power flow, `−s_max_pu·s_nom ≤ f ≤ s_max_pu·s_nom` with
-    /// Kirchhoff's voltage law in whichever of two equivalent forms has fewer nonzeros (same objective and
+    /// Kirchhoff's voltage law in whichever of two equivalent forms has fewer nonzeros in GLPK's standard form (same objective and
     /// nodal prices; both are PyPSA's linear power flow):
     /// - **cycle form** (PyPSA's): per fundamental cycle `Σ_l sign_l·x_eff_l·f_l = −Σ_l sign_l·φ_l` (rows
     ///   `kvl_cycle(<closing branch>,tNNNN)`); a radial network needs no row at all. Chosen when the cycles'
-    ///   total length is at most the angle form's 3 nonzeros per branch: small or radial networks.
+    ///   total length is at most the angle form's (``BranchTopology/angleNonzeros``): radial, small or moderately meshed networks.
     /// - **angle form**: `θ_bus0 − θ_bus1 − x_eff·f = φ` (rad) per branch (rows `kvl(<branch>,tNNNN)`), with one
     ///   reference angle fixed to 0 per connected AC sub-network and every other angle within
     ///   `±(Σ_branches x_eff·s_max_pu·s_nom + |φ|) + 1`, a bound no path can reach: long cycles of large meshed
