@@ -60,12 +60,14 @@ public enum DispatchOptimizer {
                     boundary?.cycleEnd[id] = (hour: plan.lastHour - start, energyMWh: energy)
                 }
             }
-            var composed: ScenarioFormulation?
+            var composed: ScenarioWindow?
             let formulation: DispatchFormulation, model: LinearModel
+            var solution: LinearSolution
             if let set = options.scenarios {
-                let scenarioLP = try ScenarioFormulation.build(set, window: window, state: state, boundary: boundary,
-                                                               sharedHours: set.sharedHours ?? options.stateAfterHours ?? committed)
-                (composed, formulation, model) = (scenarioLP, scenarioLP.blocks[set.reference], try scenarioLP.model())
+                let solved = try solveScenarios(set, window: window, state: state, boundary: boundary,
+                                                sharedHours: set.sharedHours ?? options.stateAfterHours ?? committed,
+                                                solver: solver, options: options.solver, timings: &timings)
+                (composed, formulation, model, solution) = (solved, solved.lp.blocks[set.reference], solved.model, solved.solution)
             } else {
                 var built = try DispatchFormulation.build(network: network, window: window, state: state,
                                                           boundary: boundary, commitment: options.commitment)
@@ -74,12 +76,11 @@ public enum DispatchOptimizer {
                 // Only the commitment's price LP builds again; everything else needs the model alone.
                 if !options.commitment { built.builder.releaseCoefficients() }
                 formulation = built
+                timings.buildSeconds += seconds(clock.now - began)
+                solution = try solve(model, solver: solver, options: options.solver)
+                timings.solveSeconds += solution.solveSeconds
+                timings.solveCPUSeconds += solution.solveCPUSeconds
             }
-            timings.buildSeconds += seconds(clock.now - began)
-
-            var solution = try solve(model, solver: solver, options: options.solver)
-            timings.solveSeconds += solution.solveSeconds
-            timings.solveCPUSeconds += solution.solveCPUSeconds
             if options.commitment, let values = solution.primal?.columnValues {
                 // Prices come from the LP with the commitment fixed (a MILP has no duals).
                 let gap = solution.mipGap
@@ -91,7 +92,9 @@ public enum DispatchOptimizer {
                 mipGap = max(mipGap ?? 0, gap ?? 0)
             }
             method = solution.method
-            if let certificate = solution.certificate { certifiedGap = max(certifiedGap ?? 0, certificate.relativeGap) }
+            if let certificate = solution.certificate {
+                certifiedGap = max(certifiedGap ?? 0, certificate.relativeGap + (composed?.tailGap ?? 0))
+            }
             began = clock.now
             guard var primal = solution.primal else {
                 status = solution.status
@@ -109,8 +112,9 @@ public enum DispatchOptimizer {
             }
             var dual = solution.dual
             if let composed {
-                scenarioOutcome = composed.outcome(primal)
-                (primal, dual) = composed.block(composed.set.reference, primal: primal, dual: dual)
+                scenarioOutcome = composed.lp.outcome(primal)
+                scenarioOutcome?.solves = composed.solves
+                (primal, dual) = composed.lp.block(composed.lp.set.reference, primal: primal, dual: dual)
             }
             let extraction = DispatchExtraction(formulation: formulation, primal: primal, dual: dual, committed: committed)
             let windowUnits = extraction.units()
@@ -206,7 +210,7 @@ public enum DispatchOptimizer {
             + network.evFleets.filter(\.isCyclic).map(\.id.rawValue)
     }
 
-    private static func solve(_ model: LinearModel, solver: any LinearSolver,
+    static func solve(_ model: LinearModel, solver: any LinearSolver,
                               options: SolverOptions) throws(DispatchError) -> LinearSolution {
         do {
             return try solver.solve(model, options: options)
@@ -251,7 +255,7 @@ public enum DispatchOptimizer {
         for k in all.indices { all[k].price += new[k].price }
     }
 
-    private static func seconds(_ duration: Duration) -> Double {
+    static func seconds(_ duration: Duration) -> Double {
         let parts = duration.components
         return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
     }

@@ -94,12 +94,48 @@ import Testing
         #expect(close(tailOutcome.expectedCost, 150))
         #expect(close(tailOutcome.cvar ?? -1, 200))
         #expect(tailOutcome.cvarLevel == 0.5 && tailOutcome.cvarWeight == 0.5)
+        // `high` is the worst at the optimum of the tail-weighted LP with `high` in the tail: one LP settles it.
+        #expect(tailOutcome.solves == 1 && wholeOutcome.solves == 1)
         // Below the smallest scenario probability the CVaR is the worst cost whatever the level: a level of 1e-300
         // (once 1e300 cost coefficients that made GLPK fail) plans as level 0.5 does.
         let tiny = try Self.dispatch(Self.set(shedding: shedding, risk: .conditionalValueAtRisk(level: 1e-300, weight: 0.5)))
         let tinyOutcome = try #require(tiny.scenarioOutcome)
         #expect(close(tiny.units[0].charge?[0] ?? -1, 5) && close(tinyOutcome.cvar ?? -1, 200))
         #expect(tinyOutcome.cvarLevel == 1e-300)
+    }
+
+    /// CVaR whose optimum sits where the two scenario costs tie, so neither tail-weighted LP settles it and the LP
+    /// with the CVaR rows decides. `dear`: load 5 MW in hour 1, import at 60 in hour 0, cost `A = 50 + 50·c`;
+    /// `short`: load 15 MW shed at 100, cost `B = 600 − 80·c` (both for a charge `c ≤ 5` in the shared hour 0). With
+    /// level 0.5 and weight 0.5 the objective is `0.5·(325 − 15·c) + 0.5·max(A, B)`: falling while `B` is the larger,
+    /// rising once `A` is (slope 0.5·(−15 + 50)), so `c = 550/130 = 55/13` where `A = B = 3400/13`. The tail-weighted
+    /// LPs go to the ends: `short` in the tail charges 5 (then `dear` costs more), `dear` in the tail charges 0.
+    @Test func conditionalValueAtRiskAtATie() throws {
+        let shedding = Load.Shedding.allowed(valueOfLostLoad: 100)
+        var dear = Self.network(lastHourLoad: 5, shedding: shedding)
+        dear.gridConnection?.importPrice = .hourly([60, 10])
+        let set = ScenarioSet(scenarios: [DispatchScenario(name: "dear", probability: 0.5, network: dear),
+                                          DispatchScenario(name: "short", probability: 0.5,
+                                                           network: Self.network(lastHourLoad: 15, shedding: shedding))],
+                              reference: 0, sharedHours: 1, risk: .conditionalValueAtRisk(level: 0.5, weight: 0.5))
+        let result = try Self.dispatch(set)
+        let outcome = try #require(result.scenarioOutcome)
+        #expect(close(result.units[0].charge?[0] ?? -1, 55.0 / 13))
+        #expect(close(outcome.scenarios[0].cost, 3400.0 / 13) && close(outcome.scenarios[1].cost, 3400.0 / 13))
+        #expect(close(outcome.cvar ?? -1, 3400.0 / 13))
+        #expect(outcome.solves == 3)
+    }
+
+    /// The tail weights are the CVaR's: the costliest scenarios fill the tail share, the last one in part.
+    @Test func tailWeightsFillTheTail() {
+        let risk = RiskMeasure.conditionalValueAtRisk(level: 0.5, weight: 0.3)
+        let weights = risk.tailWeights(costs: [3, 9, 5], probabilities: [0.3, 0.4, 0.3])
+        #expect(zip(weights, [0, 0.8, 0.2]).allSatisfy { close($0, $1, 1e-12) })
+        #expect(close(risk.conditionalValueAtRisk(costs: [3, 9, 5], probabilities: [0.3, 0.4, 0.3]), 0.8 * 9 + 0.2 * 5, 1e-12))
+        #expect(RiskMeasure.expectation.tailWeights(costs: [3, 9, 5], probabilities: [0.3, 0.4, 0.3]) == [0.3, 0.4, 0.3])
+        // Below the smallest probability the tail is the costliest scenario alone; ties go to the earlier one.
+        let tiny = RiskMeasure.conditionalValueAtRisk(level: 1e-300, weight: 0.5)
+        #expect(tiny.tailWeights(costs: [7, 7, 1], probabilities: [0.3, 0.4, 0.3]) == [1, 0, 0])
     }
 
     /// Non-anticipativity over 4 hours with hours 0-1 shared: whatever later-hour load `high` gets, the decisions of

@@ -13,7 +13,9 @@ import LinearProgramming
 ///     minimise (1 − λ)·Σ_s π_s·C_s + λ·u·(η + (1/β)·Σ_s π_s·z_s)     z_s − C_s/u + η ≥ 0, z_s ≥ 0
 ///     x_s[j] = x[j]   for every decision column j of the shared hours (the same column)
 ///
-/// (λ = 0 and no `C_s`, CVaR columns or rows for ``RiskMeasure/expectation``). Decisions are what an operator sets
+/// (λ = 0 and no `C_s`, CVaR columns or rows for ``RiskMeasure/expectation``). With a fixed tail `q` (``build(_:window:state:boundary:sharedHours:tail:)``)
+/// CVaR is `Σ_s q_s·C_s` for the tail weights `q` of a cost ordering, and the LP is the expectation's with block
+/// weights `(1 − λ)·π_s + λ·q_s`: no `C_s`, CVaR columns or rows. Decisions are what an operator sets
 /// ahead: storage charge and discharge, store and link power, and the output of generators whose availability is
 /// the same in every scenario in that hour. Grid import and export, shedding, curtailed renewables and flows are
 /// recourse.
@@ -31,9 +33,7 @@ struct ScenarioFormulation {
     private(set) var costs: [(terms: DispatchFormulation.Expression, constant: Double)] = []
     /// The currency amount `u` of one unit of the CVaR rows and columns (1 without CVaR).
     private(set) var costUnit = 1.0
-    /// The CVaR threshold `η` and excess columns `z_s` (combined indices, in `u`), nil without CVaR.
-    private(set) var tail: (threshold: Int, excess: [Int])?
-    /// The cost weight of each block in the objective: `(1 − λ)·π_s`.
+    /// The cost weight of each block in the objective: `(1 − λ)·π_s`, plus `λ·q_s` with a fixed tail `q`.
     private(set) var blockWeights: [Double] = []
     /// The CVaR excess row of each block (combined indices), empty without CVaR.
     private(set) var excessRows: [Int] = []
@@ -44,22 +44,25 @@ struct ScenarioFormulation {
     let set: ScenarioSet
 
     /// Builds every scenario's formulation over `window` and composes them.
-    /// - Parameter sharedHours: hours from the window's start whose decisions are shared.
+    /// - Parameters:
+    ///   - sharedHours: hours from the window's start whose decisions are shared.
+    ///   - tail: with CVaR, fixed tail weights `q` (``RiskMeasure/tailWeights(costs:probabilities:)``) that replace
+    ///     the CVaR rows; nil builds them.
     static func build(_ set: ScenarioSet, window: HourWindow, state: DispatchState?, boundary: WindowBoundary?,
-                      sharedHours: Int) throws(DispatchError) -> ScenarioFormulation {
+                      sharedHours: Int, tail: [Double]? = nil) throws(DispatchError) -> ScenarioFormulation {
         var blocks: [DispatchFormulation] = []
         for scenario in set.scenarios {
             blocks.append(try DispatchFormulation.build(network: scenario.network, window: window, state: state, boundary: boundary))
         }
         var costs: [(terms: DispatchFormulation.Expression, constant: Double)] = [], unit = 1.0
-        if case .conditionalValueAtRisk = set.risk {
+        if case .conditionalValueAtRisk = set.risk, tail == nil {
             unit = blocks.map(\.objectiveSumUnit).reduce(1, max)
             for s in blocks.indices { costs.append(blocks[s].addObjectiveSum(unit: unit)) }
         }
         var composed = ScenarioFormulation(blocks: blocks, costs: costs, costUnit: unit, set: set)
         composed.sharedHours = min(sharedHours, window.count)
-        try composed.compose(shared: composed.sharedDecisions())
-        composed.addRisk()
+        try composed.compose(shared: composed.sharedDecisions(), tail: tail)
+        if tail == nil { composed.addRisk() }
         return composed
     }
 
@@ -90,9 +93,9 @@ struct ScenarioFormulation {
         return decisions.flatMap { $0.prefix(sharedHours) }
     }
 
-    /// Appends the blocks, each weighted by `(1 − λ)·π_s`; every block after the first uses the first block's column
-    /// for each of `shared`, which then loses its scenario suffix.
-    private mutating func compose(shared: [Int]) throws(DispatchError) {
+    /// Appends the blocks, each weighted by `(1 − λ)·π_s` (plus `λ·q_s` with a fixed tail `q`); every block after the
+    /// first uses the first block's column for each of `shared`, which then loses its scenario suffix.
+    private mutating func compose(shared: [Int], tail: [Double]?) throws(DispatchError) {
         let riskWeight: Double
         if case .conditionalValueAtRisk(_, let λ) = set.risk { riskWeight = λ } else { riskWeight = 0 }
         let first = blocks[0].builder
@@ -101,7 +104,7 @@ struct ScenarioFormulation {
                 throw DispatchError.invalidModel("scenario \(set.scenarios[s].name) has column \(block.builder.columnName(j)) "
                     + "where the first scenario has \(first.columnName(j)); scenario networks must build the same columns")
             }
-            let weight = (1 - riskWeight) * set.scenarios[s].probability
+            let weight = (1 - riskWeight) * set.scenarios[s].probability + riskWeight * (tail?[s] ?? 0)
             blockWeights.append(weight)
             var sharing: [Int: Int] = [:]
             if s > 0 { for j in shared { sharing[j] = columns[0][j] } }
@@ -115,26 +118,17 @@ struct ScenarioFormulation {
 
     /// With CVaR: the threshold `η`, and per scenario `z_s ≥ C_s/u − η`, `z_s ≥ 0` (in units `u`).
     private mutating func addRisk() {
-        guard case .conditionalValueAtRisk(let level, let riskWeight) = set.risk else { return }
+        guard case .conditionalValueAtRisk(_, let riskWeight) = set.risk else { return }
         let threshold = builder.addColumn(name: "cvar_threshold", lower: -.infinity, upper: .infinity,
                                           cost: riskWeight * costUnit)
-        var excess: [Int] = []
+        let share = set.risk.tailShare(probabilities: set.scenarios.map(\.probability))
         for s in blocks.indices {
             let z = builder.addColumn(name: "cvar_excess" + suffix(s), lower: 0, upper: .infinity,
-                                      cost: riskWeight * costUnit * set.scenarios[s].probability / tailShare(level))
+                                      cost: riskWeight * costUnit * set.scenarios[s].probability / share)
             let cost = costs[s].terms.map { (columns[s][$0.column], -$0.coefficient) }
             excessRows.append(builder.addRow(name: "cvar_excess" + suffix(s), lower: costs[s].constant, upper: .infinity,
                                              terms: [(z, 1)] + cost + [(threshold, 1)]))
-            excess.append(z)
         }
-        tail = (threshold, excess)
-    }
-
-    /// The tail share the CVaR rows use: `level`, but at least the smallest scenario probability. Below it the
-    /// CVaR is the largest scenario cost whatever the level, so this changes nothing but keeps `1/level` finite
-    /// (a level of 1e-300 made GLPK's interior point fail on costs of 1e300).
-    private func tailShare(_ level: Double) -> Double {
-        max(level, set.scenarios.map(\.probability).min() ?? level)
     }
 
     /// `@name` for scenario `s`.
@@ -205,11 +199,10 @@ extension ScenarioFormulation {
             expectedCost: scenarios.reduce(0) { $0 + $1.probability * $1.cost }, reserveMW: reserveMW,
             reserveMWh: reserveMWh, rows: builder.rowCount, columns: builder.columnCount,
             nonzeros: builder.nonzeroCount)
-        if case .conditionalValueAtRisk(let level, let weight) = set.risk, let tail {
+        if case .conditionalValueAtRisk(let level, let weight) = set.risk {
             outcome.cvarLevel = level
             outcome.cvarWeight = weight
-            outcome.cvar = costUnit * (primal.columnValues[tail.threshold]
-                + zip(set.scenarios, tail.excess).reduce(0) { $0 + $1.0.probability * primal.columnValues[$1.1] } / tailShare(level))
+            outcome.cvar = set.risk.conditionalValueAtRisk(costs: scenarios.map(\.cost), probabilities: scenarios.map(\.probability))
         }
         return outcome
     }

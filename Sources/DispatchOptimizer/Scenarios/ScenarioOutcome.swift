@@ -37,4 +37,7 @@ public struct ScenarioOutcome: Sendable, Equatable {
     public var columns: Int
     /// Matrix nonzeros of that LP.
     public var nonzeros: Int
+    /// LPs solved for the (last) window: 1, or with CVaR the tail-weighted ones and, when they did not settle the
+    /// tail, the LP with the CVaR rows (docs/uncertainty.md, "CVaR by its tail").
+    public var solves = 1
 }

@@ -80,3 +80,48 @@ public struct ScenarioSet: Sendable {
         return problems
     }
 }
+
+extension RiskMeasure {
+    /// The tail share `β` of CVaR: the level, but at least the smallest scenario probability (below it the CVaR is
+    /// the largest scenario cost whatever the level, so this changes nothing but keeps `1/β` finite: a level of
+    /// 1e-300 made GLPK's interior point fail on costs of 1e300); 1 for the expectation.
+    func tailShare(probabilities: [Double]) -> Double {
+        guard case .conditionalValueAtRisk(let level, _) = self else { return 1 }
+        return max(level, probabilities.min() ?? level)
+    }
+
+    /// The weights `q` with `CVaR = Σ_s q_s·cost_s` at `costs`: the costliest scenario takes its probability into the
+    /// tail, then the next, until the tail share `β` is full; each share divided by `β` (ties: the earlier scenario
+    /// first). `q` maximises `Σ_s q_s·cost_s` over the CVaR risk envelope `0 ≤ q_s ≤ π_s/β, Σ_s q_s = 1`
+    /// (Rockafellar and Uryasev 2002, J. Banking & Finance 26(7):1443-1471); the probabilities for the expectation.
+    func tailWeights(costs: [Double], probabilities: [Double]) -> [Double] {
+        let share = tailShare(probabilities: probabilities)
+        var weights = [Double](repeating: 0, count: costs.count), room = share
+        for s in costs.indices.sorted(by: { costs[$0] > costs[$1] || (costs[$0] == costs[$1] && $0 < $1) }) {
+            let taken = min(probabilities[s], room)
+            weights[s] = taken / share
+            room -= taken
+        }
+        return weights
+    }
+
+    /// `CVaR_level` of `costs` (the expectation for ``expectation``).
+    func conditionalValueAtRisk(costs: [Double], probabilities: [Double]) -> Double {
+        zip(tailWeights(costs: costs, probabilities: probabilities), costs).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+}
+
+extension ScenarioSet {
+    /// Each scenario's net load over `window`, MWh: its loads' fixed demand less its generators' available energy
+    /// (`p_nom` times the availability). Orders the scenarios for the first tail-weighted CVaR LP.
+    func netLoads(over window: HourWindow) -> [Double] {
+        scenarios.map { scenario in
+            (0..<window.count).reduce(0) { total, h in
+                let t = window.snapshot(h)
+                let demand = scenario.network.loads.reduce(0) { $0 + ($1.fixedDemand?.value(at: t) ?? 0) }
+                let available = scenario.network.generators.reduce(0) { $0 + $1.nominalPower * $1.maximumPerUnit.value(at: t) }
+                return total + demand - available
+            }
+        }
+    }
+}

@@ -40,7 +40,7 @@ extension GLPKProblem {
     /// 3. else the crossover without a time budget (or the primal simplex when there is no interior optimum).
     private func certifiedInteriorPoint(_ model: LinearModel, options: SolverOptions) throws(SolverError) -> GLPKOutcome {
         let clock = ContinuousClock(), started = clock.now
-        var outcome = try interior(options: options)
+        let outcome = try interior(options: options)
         let interiorSeconds = GLPKSolver.seconds(clock.now - started)
         guard outcome.status == .optimal || outcome.stoppedUnstable, let problem = pointer else {
             var definite = try simplex(options: options, method: .primalSimplex)

@@ -20,6 +20,8 @@ public struct BacktestReport: Sendable {
         public var planSolveSeconds = 0.0
         /// CPU seconds of the solving thread for the daily plans (not inflated by other jobs on the cores).
         public var planSolveCPUSeconds = 0.0
+        /// LPs solved for the daily plans (a CVaR plan may take up to three: docs/uncertainty.md, "CVaR by its tail").
+        public var planSolves = 0
         /// Rows, columns and matrix nonzeros of the first day's plan LP.
         public var rows = 0, columns = 0, nonzeros = 0
         /// Days whose plan did not end optimal (their hours are realised with every decision free).
@@ -76,7 +78,8 @@ public struct BacktestReport: Sendable {
                 + "\(money(regret(mode))) KRW (\(percent(regret(mode), perfectForesightCost))), unserved \(String(format: "%.3f", mode.unservedMWh)) MWh, "
                 + "AI-center (firm) unserved \(String(format: "%.3f", mode.unservedFirmMWh)) MWh, failed plans \(mode.failedPlans)")
             lines.append("    plan LP \(mode.rows) rows x \(mode.columns) columns, \(mode.nonzeros) nonzeros, solve "
-                + String(format: "%.2f s wall, %.2f s CPU in all", mode.planSolveSeconds, mode.planSolveCPUSeconds))
+                + String(format: "%.2f s wall, %.2f s CPU in all, %d LPs", mode.planSolveSeconds, mode.planSolveCPUSeconds,
+                         mode.planSolves))
         }
         lines.append("  value of the stochastic solution: \(money(valueOfStochasticSolution)) KRW (\(percent(valueOfStochasticSolution, deterministic.realisedCost)) of deterministic)")
         let perScenario = { (time: KeyPath<Mode, Double>) in

@@ -30,6 +30,7 @@ struct RealisedChain {
         let plan = try DispatchOptimizer.dispatch(network, options: options, solver: glpk)
         mode.planSolveSeconds += plan.timings.solveSeconds
         mode.planSolveCPUSeconds += plan.timings.solveCPUSeconds
+        mode.planSolves += plan.scenarioOutcome?.solves ?? 1
         if let outcome = plan.scenarioOutcome, mode.rows == 0 {
             (mode.rows, mode.columns, mode.nonzeros) = (outcome.rows, outcome.columns, outcome.nonzeros)
         }
