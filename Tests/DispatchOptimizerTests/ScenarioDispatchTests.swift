@@ -158,15 +158,71 @@ import Testing
             let charge = { (s: Int, h: Int) in primal.columnValues[lp.columns[s][lp.blocks[s].storageCharge[0][h]]] }
             let discharge = { (s: Int, h: Int) in primal.columnValues[lp.columns[s][lp.blocks[s].storageDischarge[0][h]]] }
             let same = (0..<2).allSatisfy { h in close(charge(0, h), charge(1, h)) && close(discharge(0, h), discharge(1, h)) }
-            // One column per shared decision (charge and discharge of hours 0-1): `high` uses `low`'s, named without
-            // a suffix; the later hours keep a column per scenario.
-            #expect(lp.sharedColumnCount == 2 * shared)
-            #expect(lp.builder.columnCount == lp.blocks[0].builder.columnCount + lp.blocks[1].builder.columnCount - 2 * shared)
-            #expect(lp.builder.rowCount == lp.blocks[0].builder.rowCount + lp.blocks[1].builder.rowCount)
-            let chargeColumn = lp.blocks[0].storageCharge[0]
+            // One column per shared decision (charge and discharge of hours 0-1) and per state of charge they fix,
+            // whose row is then stated once: `high` uses `low`'s, named without a suffix; the later hours keep a
+            // column per scenario.
+            #expect(lp.builder.columnCount == lp.blocks[0].builder.columnCount + lp.blocks[1].builder.columnCount - 3 * shared)
+            #expect(lp.builder.rowCount == lp.blocks[0].builder.rowCount + lp.blocks[1].builder.rowCount - shared)
+            let chargeColumn = lp.blocks[0].storageCharge[0], energyColumn = lp.blocks[0].storageEnergy[0]
             #expect((0..<4).map { lp.columns[0][chargeColumn[$0]] == lp.columns[1][chargeColumn[$0]] } == (0..<4).map { $0 < shared })
+            #expect((0..<4).map { lp.columns[0][energyColumn[$0]] == lp.columns[1][energyColumn[$0]] } == (0..<4).map { $0 < shared })
             if shared == 2 { #expect(lp.builder.columnName(lp.columns[1][chargeColumn[0]]) == "p_ch(ess,t0000)") }
             if shared == 2 { #expect(same) } else if laterLoad >= 15 { #expect(!same) }
+        }
+    }
+
+    /// What both blocks state alike once the shared decisions are one column is stated once, and the LP stays the same:
+    /// with a gas unit ramping at most 5 MW an hour (firm: the same availability in both scenarios), hours 0-1 shared,
+    /// the ramp rows between shared outputs (hour 1 to 0) and the state-of-charge rows of hours 0-1 are the first
+    /// block's, the states of charge one column. Every block's own rows hold at its values, and the optimum is the one
+    /// of the LP built with one column per shared decision only (the blocks appended as they are). Bus `b`, fed by an
+    /// uncongested line, has a 1 MW load in both scenarios: its balance stays in each block, so its price is bus `a`'s.
+    @Test(arguments: [0.0, 15, 30])
+    func rowsBothBlocksStateAreStatedOnce(laterLoad: Double) throws {
+        let shedding = Load.Shedding.allowed(valueOfLostLoad: 40)
+        var networks = [Self.network(lastHourLoad: 5, shedding: shedding, hours: 4), Self.network(lastHourLoad: 15, shedding: shedding, hours: 4)]
+        networks[1].loads[0].demand = .fixed(.hourly([0, 3, laterLoad, laterLoad]))
+        for n in networks.indices {
+            networks[n].buses.append(Bus(id: "b", nominalVoltage: 1))
+            networks[n].lines = [Line(id: "ab", bus0: "a", bus1: "b", reactance: 0.1, nominalApparentPower: 50)]
+            networks[n].loads.append(Load(id: "office", bus: "b", demand: .constant(1)))
+            var gas = Generator(id: "gas", bus: "a", carrier: "gas", nominalPower: 10, marginalCost: 15)
+            gas.rampUpLimit = 0.5
+            gas.rampDownLimit = 0.5
+            networks[n].generators = [gas]
+        }
+        let set = ScenarioSet(scenarios: [DispatchScenario(name: "low", probability: 0.5, network: networks[0]),
+                                          DispatchScenario(name: "high", probability: 0.5, network: networks[1])],
+                              reference: 0, sharedHours: 2)
+        let window = HourWindow(axis: networks[0].timeAxis, start: 0, count: 4,
+                                calendar: LocalCalendar(timeZone: networks[0].timeAxis.timeZone, holidays: .none))
+        let lp = try ScenarioFormulation.build(set, window: window, state: nil, boundary: nil, sharedHours: 2)
+        let (first, second) = (lp.blocks[0].builder, lp.blocks[1].builder)
+        // Shared: charge, discharge and gas output of hours 0-1 (6), and the 2 states of charge they fix. Stated once:
+        // 2 state-of-charge rows and the up and down ramp rows of hour 1 (4).
+        #expect(lp.builder.columnCount == first.columnCount + second.columnCount - 8)
+        #expect(lp.builder.rowCount == first.rowCount + second.rowCount - 4)
+        var reference = LinearModelBuilder()
+        let placed = reference.append(first, nameSuffix: "@low", objectiveScale: 0.5)
+        let decisions = lp.blocks[0].decisionColumns { _ in true }.flatMap { $0.prefix(2) }
+        reference.append(second, nameSuffix: "@high", objectiveScale: 0.5,
+                         sharing: Dictionary(uniqueKeysWithValues: decisions.map { ($0, placed.columns[$0]) }))
+        let options = SolverOptions(method: .dualSimplex)
+        let solution = try GLPKSolver().solve(lp.model(), options: options)
+        let expected = try GLPKSolver().solve(reference.build(), options: options)
+        let primal = try #require(solution.primal)
+        #expect(close(primal.objective, try #require(expected.primal).objective, 1e-9))
+        let prices = try #require(lp.block(0, primal: primal, dual: solution.dual).dual).rowDuals
+        for h in 0..<4 {
+            let (a, b) = try (#require(lp.blocks[0].balanceRow("a", h)), #require(lp.blocks[0].balanceRow("b", h)))
+            #expect(close(prices[a], prices[b]))
+        }
+        for s in 0..<2 {
+            let values = lp.values(ofBlock: s, primal), block = lp.blocks[s].builder
+            for (i, terms) in block.rowTerms().enumerated() {
+                let activity = terms.reduce(0) { $0 + $1.coefficient * values[$1.column] }, bounds = block.rowBounds(i)
+                #expect(activity >= bounds.lower - 1e-7 && activity <= bounds.upper + 1e-7)
+            }
         }
     }
 

@@ -60,9 +60,11 @@ import TestSupport
         #expect(report.scenario.unservedFirmMWh == 0)
         #expect(abs(report.valueOfStochasticSolution - (report.deterministic.realisedCost - report.scenario.realisedCost)) < 1e-6)
         // Three blocks of the deterministic LP's rows; the p50 and p90 blocks use the p10 block's columns for the 3
-        // decisions of each of the 24 shared hours (battery charge and discharge, fuel cell output).
-        #expect(report.scenario.rows == 3 * report.deterministic.rows)
-        #expect(report.scenario.columns == 3 * report.deterministic.columns - 2 * 3 * 24)
+        // decisions of each of the 24 shared hours (battery charge and discharge, fuel cell output) and for the
+        // battery's state of charge they fix, and the p10 block's rows for that state (24) and for the fuel cell's
+        // ramp limits between shared hours (2 · 23).
+        #expect(report.scenario.rows == 3 * report.deterministic.rows - 2 * (24 + 2 * 23))
+        #expect(report.scenario.columns == 3 * report.deterministic.columns - 2 * 4 * 24)
         #expect(report.lines.count == 9)
     }
 

@@ -13,6 +13,9 @@ import LinearProgramming
 ///     minimise (1 − λ)·Σ_s π_s·C_s + λ·u·(η + (1/β)·Σ_s π_s·z_s)     z_s − C_s/u + η ≥ 0, z_s ≥ 0
 ///     x_s[j] = x[j]   for every decision column j of the shared hours (the same column)
 ///
+/// What the blocks then state alike is stated once (``identicalRows(of:sharing:)``): a ramp limit between shared
+/// decisions is one row, a state of charge the shared decisions fix is one column. The LP is the same, only smaller.
+///
 /// (λ = 0 and no `C_s`, CVaR columns or rows for ``RiskMeasure/expectation``). With a fixed tail `q` (``build(_:window:state:boundary:sharedHours:tail:)``)
 /// CVaR is `Σ_s q_s·C_s` for the tail weights `q` of a cost ordering, and the LP is the expectation's with block
 /// weights `(1 − λ)·π_s + λ·q_s`: no `C_s`, CVaR columns or rows. Decisions are what an operator sets
@@ -27,8 +30,9 @@ struct ScenarioFormulation {
     /// Where each block's columns are in the combined model: `columns[s][j]` for block `s`'s column `j`. The
     /// decision columns of the shared hours point at the same combined column in every block.
     private(set) var columns: [[Int]] = []
-    /// Where each block's rows start in the combined model.
-    private(set) var rowOffsets: [Int] = []
+    /// Where each block's rows are in the combined model: `rows[s][i]` for block `s`'s row `i`. A row every block
+    /// states alike (a ramp limit between shared decisions) is the first block's.
+    private(set) var rows: [[Int]] = []
     /// The window cost `C_s/u` of each block (block-local columns, and a constant), only with CVaR.
     private(set) var costs: [(terms: DispatchFormulation.Expression, constant: Double)] = []
     /// The currency amount `u` of one unit of the CVaR rows and columns (1 without CVaR).
@@ -37,8 +41,6 @@ struct ScenarioFormulation {
     private(set) var blockWeights: [Double] = []
     /// The CVaR excess row of each block (combined indices), empty without CVaR.
     private(set) var excessRows: [Int] = []
-    /// Block columns that use another block's column (the shared decisions of every scenario after the first).
-    private(set) var sharedColumnCount = 0
     /// Hours whose decisions are shared.
     private(set) var sharedHours = 0
     let set: ScenarioSet
@@ -94,11 +96,13 @@ struct ScenarioFormulation {
     }
 
     /// Appends the blocks, each weighted by `(1 − λ)·π_s` (plus `λ·q_s` with a fixed tail `q`); every block after the
-    /// first uses the first block's column for each of `shared`, which then loses its scenario suffix.
+    /// first uses the first block's column for each of `shared`, and for what ``identicalRows(of:sharing:)`` proves
+    /// equal. Columns of the first block that other blocks use lose their scenario suffix.
     private mutating func compose(shared: [Int], tail: [Double]?) throws(DispatchError) {
         let riskWeight: Double
         if case .conditionalValueAtRisk(_, let λ) = set.risk { riskWeight = λ } else { riskWeight = 0 }
         let first = blocks[0].builder
+        var used = Set<Int>()
         for (s, block) in blocks.enumerated() {
             if let j = shared.first(where: { block.builder.columnName($0) != first.columnName($0) }) {
                 throw DispatchError.invalidModel("scenario \(set.scenarios[s].name) has column \(block.builder.columnName(j)) "
@@ -106,14 +110,48 @@ struct ScenarioFormulation {
             }
             let weight = (1 - riskWeight) * set.scenarios[s].probability + riskWeight * (tail?[s] ?? 0)
             blockWeights.append(weight)
-            var sharing: [Int: Int] = [:]
-            if s > 0 { for j in shared { sharing[j] = columns[0][j] } }
-            let placed = builder.append(block.builder, nameSuffix: suffix(s), objectiveScale: weight, sharing: sharing)
+            var sharing: [Int: Int] = [:], sharedRows: [Int: Int] = [:]
+            if s > 0 {
+                for j in shared { sharing[j] = columns[0][j] }
+                sharedRows = identicalRows(of: block.builder, sharing: &sharing)
+                used.formUnion(sharing.keys)
+            }
+            let placed = builder.append(block.builder, nameSuffix: suffix(s), objectiveScale: weight,
+                                        sharing: sharing, sharedRows: sharedRows)
             columns.append(placed.columns)
-            rowOffsets.append(placed.rows)
-            sharedColumnCount += sharing.count
+            rows.append(placed.rows)
         }
-        if blocks.count > 1 { for j in shared { builder.renameColumn(columns[0][j], to: first.columnName(j)) } }
+        for j in used { builder.renameColumn(columns[0][j], to: first.columnName(j)) }
+    }
+
+    /// The rows of `block` that the first block's rows already state, by the first block's row (combined index), once
+    /// `sharing` maps `block`'s columns onto the first block's: rows with the same bounds and coefficients whose columns
+    /// are all shared. An equality row of that kind with one column not yet shared proves that column equal to the first
+    /// block's, which `sharing` then gets too (a state of charge in the shared hours follows from the shared charge and
+    /// discharge). Repeated until nothing changes, so a whole trajectory is found whatever the row order. Bus balances
+    /// stay in every block: their duals are the scenario's prices, where a row stated once has the whole model's dual.
+    private func identicalRows(of block: LinearModelBuilder, sharing: inout [Int: Int]) -> [Int: Int] {
+        let first = blocks[0].builder, firstTerms = first.rowTerms(), terms = block.rowTerms()
+        let balances = Set(blocks[0].balanceRows.compactMap { $0 }.joined())
+        var sharedRows: [Int: Int] = [:], changed = true
+        while changed {
+            changed = false
+            for i in terms.indices where sharedRows[i] == nil && !balances.contains(i) {
+                let bounds = block.rowBounds(i)
+                guard bounds == first.rowBounds(i), terms[i].count == firstTerms[i].count,
+                      zip(terms[i], firstTerms[i]).allSatisfy({ $0.column == $1.column && $0.coefficient == $1.coefficient })
+                else { continue }
+                let own = terms[i].filter { sharing[$0.column] == nil }
+                if own.count == 1, bounds.lower == bounds.upper {
+                    sharing[own[0].column] = columns[0][own[0].column]
+                } else if !own.isEmpty {
+                    continue
+                }
+                sharedRows[i] = rows[0][i]
+                changed = true
+            }
+        }
+        return sharedRows
     }
 
     /// With CVaR: the threshold `η`, and per scenario `z_s ≥ C_s/u − η`, `z_s ≥ 0` (in units `u`).
@@ -156,16 +194,16 @@ struct ScenarioFormulation {
 
     /// Block `s`'s part of a solution of the combined model, with duals divided by the block's marginal weight in
     /// the objective (`(1 − λ)·π_s` plus the dual of its CVaR excess row), so they are prices of that scenario. The
-    /// reduced cost of a shared decision column is the whole model's (every block's costs and rows), so scaled.
+    /// reduced cost of a shared column and the dual of a shared row are the whole model's (every block's costs and
+    /// rows), so scaled.
     func block(_ s: Int, primal: PrimalSolution, dual: DualSolution?) -> (primal: PrimalSolution, dual: DualSolution?) {
-        let rows = rowOffsets[s]..<(rowOffsets[s] + blocks[s].builder.rowCount)
         let values = self.values(ofBlock: s, primal)
         let part = PrimalSolution(objective: cost(ofBlock: s, values: values), columnValues: values,
-                                  rowActivities: Array(primal.rowActivities[rows]))
+                                  rowActivities: rows[s].map { primal.rowActivities[$0] })
         guard let dual else { return (part, nil) }
         let weight = blockWeights[s] + (excessRows.isEmpty ? 0 : abs(dual.rowDuals[excessRows[s]]) / costUnit)
         let scale = weight > 1e-12 ? 1 / weight : 0
-        return (part, DualSolution(rowDuals: dual.rowDuals[rows].map { $0 * scale },
+        return (part, DualSolution(rowDuals: rows[s].map { dual.rowDuals[$0] * scale },
                                    reducedCosts: columns[s].map { dual.reducedCosts[$0] * scale }))
     }
 }

@@ -137,15 +137,17 @@ public struct LinearModelBuilder: Sendable {
     /// Appends every column, row and coefficient of `other` after this model's, to compose one LP of several
     /// blocks (e.g. one per scenario). Names get `nameSuffix` (empty names stay empty), objective coefficients and
     /// the objective constant are multiplied by `objectiveScale`.
-    /// - Parameter sharing: columns of `other` (0-based) that are not added but stand for a column of this model
-    ///   (the value): their coefficients go to that column, their scaled cost is added to its cost, and its bounds
-    ///   become the intersection of both. Blocks that share a column make the same decision with one variable.
-    /// - Returns: where each column of `other` is in this model (`other.columnCount` indices), and the offset of
-    ///   its rows (`other`'s row `i` becomes `rows + i`).
+    /// - Parameters:
+    ///   - sharing: columns of `other` (0-based) that are not added but stand for a column of this model (the
+    ///     value): their coefficients go to that column, their scaled cost is added to its cost, and its bounds
+    ///     become the intersection of both. Blocks that share a column make the same decision with one variable.
+    ///   - sharedRows: rows of `other` that are not added because a row of this model (the value) already states
+    ///     them; the caller vouches that both are the same constraint once `sharing` is applied.
+    /// - Returns: where each column and each row of `other` is in this model (`other.columnCount` and
+    ///   `other.rowCount` indices).
     @discardableResult
     public mutating func append(_ other: LinearModelBuilder, nameSuffix: String, objectiveScale: Double = 1,
-                                sharing: [Int: Int] = [:]) -> (columns: [Int], rows: Int) {
-        let rowOffset = rowCount
+                                sharing: [Int: Int] = [:], sharedRows: [Int: Int] = [:]) -> (columns: [Int], rows: [Int]) {
         var columns: [Int] = []
         columns.reserveCapacity(other.columnCount)
         for j in 0..<other.columnCount {
@@ -161,17 +163,37 @@ public struct LinearModelBuilder: Sendable {
                                          upper: other.columnUpper[j], cost: cost, kind: other.columnKinds[j]))
             }
         }
-        rowNames += other.rowNames.map { $0.isEmpty ? $0 : $0 + nameSuffix }
-        rowLower += other.rowLower
-        rowUpper += other.rowUpper
+        var rows: [Int] = []
+        rows.reserveCapacity(other.rowCount)
+        for i in 0..<other.rowCount {
+            if let shared = sharedRows[i] {
+                rows.append(shared)
+            } else {
+                let name = other.rowNames[i]
+                rows.append(addRow(name: name.isEmpty ? name : name + nameSuffix, lower: other.rowLower[i], upper: other.rowUpper[i]))
+            }
+        }
         objectiveConstant += other.objectiveConstant * objectiveScale
-        for k in other.entryValue.indices {
-            addCoefficient(row: Int(other.entryRow[k]) + rowOffset, column: columns[Int(other.entryColumn[k])],
+        for k in other.entryValue.indices where sharedRows[Int(other.entryRow[k])] == nil {
+            addCoefficient(row: rows[Int(other.entryRow[k])], column: columns[Int(other.entryColumn[k])],
                            value: other.entryValue[k])
         }
         outOfRangeEntries += other.outOfRangeEntries
         lengthMismatches += other.lengthMismatches
-        return (columns, rowOffset)
+        return (columns, rows)
+    }
+
+    /// The bounds of a row added so far.
+    public func rowBounds(_ row: Int) -> (lower: Double, upper: Double) { (rowLower[row], rowUpper[row]) }
+
+    /// Every row's coefficients so far: `rowTerms()[i]` lists row `i`'s `(column, coefficient)` pairs in the order
+    /// they were added.
+    public func rowTerms() -> [[(column: Int, coefficient: Double)]] {
+        var terms = [[(column: Int, coefficient: Double)]](repeating: [], count: rowCount)
+        for k in entryValue.indices where (0..<rowCount).contains(Int(entryRow[k])) {
+            terms[Int(entryRow[k])].append((Int(entryColumn[k]), entryValue[k]))
+        }
+        return terms
     }
 
     /// Renames column `column` (0-based), e.g. a column one block shares with others.
