@@ -113,7 +113,7 @@ struct ScenarioFormulation {
             var sharing: [Int: Int] = [:], sharedRows: [Int: Int] = [:]
             if s > 0 {
                 for j in shared { sharing[j] = columns[0][j] }
-                sharedRows = identicalRows(of: block.builder, sharing: &sharing)
+                sharedRows = identicalRows(of: block, sharing: &sharing)
                 used.formUnion(sharing.keys)
             }
             let placed = builder.append(block.builder, nameSuffix: suffix(s), objectiveScale: weight,
@@ -130,14 +130,14 @@ struct ScenarioFormulation {
     /// block's, which `sharing` then gets too (a state of charge in the shared hours follows from the shared charge and
     /// discharge). Repeated until nothing changes, so a whole trajectory is found whatever the row order. Bus balances
     /// stay in every block: their duals are the scenario's prices, where a row stated once has the whole model's dual.
-    private func identicalRows(of block: LinearModelBuilder, sharing: inout [Int: Int]) -> [Int: Int] {
-        let first = blocks[0].builder, firstTerms = first.rowTerms(), terms = block.rowTerms()
-        let balances = Set(blocks[0].balanceRows.compactMap { $0 }.joined())
+    private func identicalRows(of block: DispatchFormulation, sharing: inout [Int: Int]) -> [Int: Int] {
+        let first = blocks[0].builder, firstTerms = first.rowTerms(), terms = block.builder.rowTerms()
+        let balances = Set((blocks[0].balanceRows + block.balanceRows).compactMap { $0 }.joined())
         var sharedRows: [Int: Int] = [:], changed = true
         while changed {
             changed = false
-            for i in terms.indices where sharedRows[i] == nil && !balances.contains(i) {
-                let bounds = block.rowBounds(i)
+            for i in terms.indices where i < firstTerms.count && sharedRows[i] == nil && !balances.contains(i) {
+                let bounds = block.builder.rowBounds(i)
                 guard bounds == first.rowBounds(i), terms[i].count == firstTerms[i].count,
                       zip(terms[i], firstTerms[i]).allSatisfy({ $0.column == $1.column && $0.coefficient == $1.coefficient })
                 else { continue }
