@@ -10,7 +10,8 @@ import TestSupport
 
 /// A week of daily `re100 run`s on `grids/gwangju-bitgreen-ops` (issue 11): each run plans from the state the previous
 /// one left, that state is valid from the next run's first hour, and the history's year-to-date counters are the sums
-/// of the committed days. A state for another hour is refused (exit 65); an older state without `valid_from` loads.
+/// of the committed days, with deterministic and with scenario plans. A state for another hour is refused (exit 65);
+/// an older state without `valid_from` loads.
 @Suite("Daily runs", .serialized)
 struct DailyRunsTests {
     static let quiet = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
@@ -47,7 +48,10 @@ struct DailyRunsTests {
         row[column].flatMap(Double.init) ?? .nan
     }
 
-    @Test func aWeekOfDailyRunsCarriesStateAndAddsUpYearToDate() throws {
+    /// Deterministic and scenario runs (`--scenarios quantile`, whose schedule is the `p50` block's and whose shared
+    /// first 24 hours are the committed ones) alike.
+    @Test(arguments: ScenarioMode.allCases)
+    func aWeekOfDailyRunsCarriesStateAndAddsUpYearToDate(mode: ScenarioMode) throws {
         let folder = try TestFolders.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let grid = try Self.opsGrid(in: folder)
@@ -66,10 +70,14 @@ struct DailyRunsTests {
         for day in 0..<7 {
             let first = axis.snapshots[24 * day]
             let now = ReportFormat.timestamp(first, timeZone: axis.timeZone)
-            let id = try ScheduledRun(grid: grid, folder: out, now: now, tariffs: Self.tariffs)
-                .run(recorder: RunRecorder(), logger: Self.quiet)
+            var job = ScheduledRun(grid: grid, folder: out, now: now, tariffs: Self.tariffs)
+            job.scenarioMode = mode
+            let id = try job.run(recorder: RunRecorder(), logger: Self.quiet)
             let rows = try Self.schedule(out + "/runs/\(id)/schedule.csv")
             #expect(rows.first?["timestamp"] == now)
+            let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/runs/\(id)/summary.json")))
+            let scenarios = (summary as? [String: Any])?["scenario_dispatch"] as? [String: Any]
+            #expect(mode == .quantile ? scenarios?["shared_hours"] as? Int == 24 : scenarios == nil)
 
             // The plan starts from the state the previous run left, valid from this run's first hour.
             if let previous {
