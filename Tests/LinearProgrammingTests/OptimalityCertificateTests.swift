@@ -83,6 +83,21 @@ import Testing
         #expect(Set(values) == [0, 1], "a corner of the edge")
     }
 
+    /// GLPK's interior point stops on numerical instability far from the optimum of a DC power flow whose angles are
+    /// bounded at ±1e6 (relative gaps of 1e-6 to 1e-2, not proven): both methods that keep a proven best point
+    /// answer with the primal simplex instead, and reach the dual simplex's optimum.
+    @Test(arguments: [SolverMethod.interiorPointCertified, .interiorPoint], UInt64(1)...3)
+    func unprovenStoppedInteriorPointsEndInTheSimplexOptimum(method: SolverMethod, seed: UInt64) throws {
+        let model = try RandomLP.angleFlow(seed: seed, buses: 20, hours: 6, angleBound: 1e6)
+        let lines = LogLines()
+        let solution = try GLPKSolver(log: { lines.append($0) }).solve(model, options: SolverOptions(method: method))
+        let reference = try GLPKSolver().solve(model, options: SolverOptions(method: .dualSimplex))
+        #expect(lines.all.contains { $0.contains("not proven, solving by the primal simplex") }, "\(lines.all)")
+        #expect(solution.status == .optimal && solution.method == method && solution.certificate == nil)
+        let (objective, expected) = (try #require(solution.primal).objective, try #require(reference.primal).objective)
+        #expect(abs(objective - expected) <= 1e-8 * abs(expected), "\(objective) vs \(expected)")
+    }
+
     /// Wyndor's interior point is next to a vertex (2 columns inside their bounds, 3 rows): the crossover is
     /// cheap there and gives the exact vertex and duals.
     @Test func interiorPointsNearAVertexAreCrossedOver() throws {
