@@ -77,17 +77,13 @@ public enum DispatchOptimizer {
                 if !options.commitment { built.builder.releaseCoefficients() }
                 formulation = built
                 timings.buildSeconds += seconds(clock.now - began)
-                solution = try solve(model, solver: solver, options: options.solver)
-                timings.solveSeconds += solution.solveSeconds
-                timings.solveCPUSeconds += solution.solveCPUSeconds
+                solution = try solve(model, solver: solver, options: options.solver, timings: &timings)
             }
             if options.commitment, let values = solution.primal?.columnValues {
                 // Prices come from the LP with the commitment fixed (a MILP has no duals).
                 let gap = solution.mipGap
                 let fixedModel = try formulation.modelWithFixedCommitment(values)
-                let lp = try solve(fixedModel, solver: solver, options: options.solver)
-                timings.solveSeconds += lp.solveSeconds
-                timings.solveCPUSeconds += lp.solveCPUSeconds
+                let lp = try solve(fixedModel, solver: solver, options: options.solver, timings: &timings)
                 if lp.status == .optimal { solution = lp }
                 mipGap = max(mipGap ?? 0, gap ?? 0)
             }
@@ -173,9 +169,7 @@ public enum DispatchOptimizer {
             let formulation = try DispatchFormulation.build(network: network, window: window, state: options.initialState)
             let model = try formulation.model()
             timings.buildSeconds += seconds(clock.now - began)
-            let solution = try solve(model, solver: solver, options: options.solver)
-            timings.solveSeconds += solution.solveSeconds
-            timings.solveCPUSeconds += solution.solveCPUSeconds
+            let solution = try solve(model, solver: solver, options: options.solver, timings: &timings)
             if let primal = solution.primal {
                 guide = PlanGuide(formulation: formulation, primal: primal, dual: solution.dual)
             }
@@ -210,10 +204,14 @@ public enum DispatchOptimizer {
             + network.evFleets.filter(\.isCyclic).map(\.id.rawValue)
     }
 
-    static func solve(_ model: LinearModel, solver: any LinearSolver,
-                              options: SolverOptions) throws(DispatchError) -> LinearSolution {
+    /// Solves `model`, adding the solve's wall and CPU seconds to `timings`.
+    static func solve(_ model: LinearModel, solver: any LinearSolver, options: SolverOptions,
+                      timings: inout DispatchTimings) throws(DispatchError) -> LinearSolution {
         do {
-            return try solver.solve(model, options: options)
+            let solution = try solver.solve(model, options: options)
+            timings.solveSeconds += solution.solveSeconds
+            timings.solveCPUSeconds += solution.solveCPUSeconds
+            return solution
         } catch {
             guard case .invalidModel(let problems) = error else { throw .solverFailure(error.description) }
             throw .invalidModel(problems.description)

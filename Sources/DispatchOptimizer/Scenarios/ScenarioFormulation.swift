@@ -13,7 +13,7 @@ import LinearProgramming
 ///     minimise (1 − λ)·Σ_s π_s·C_s + λ·u·(η + (1/β)·Σ_s π_s·z_s)     z_s − C_s/u + η ≥ 0, z_s ≥ 0
 ///     x_s[j] = x[j]   for every decision column j of the shared hours (the same column)
 ///
-/// What the blocks then state alike is stated once (``identicalRows(of:sharing:)``): a ramp limit between shared
+/// What the blocks then state alike is stated once (``identicalRows(of:as:balances:sharing:)``): a ramp limit between shared
 /// decisions is one row, a state of charge the shared decisions fix is one column. The LP is the same, only smaller.
 ///
 /// (λ = 0 and no `C_s`, CVaR columns or rows for ``RiskMeasure/expectation``). With a fixed tail `q` (``build(_:window:state:boundary:sharedHours:tail:)``)
@@ -96,12 +96,13 @@ struct ScenarioFormulation {
     }
 
     /// Appends the blocks, each weighted by `(1 − λ)·π_s` (plus `λ·q_s` with a fixed tail `q`); every block after the
-    /// first uses the first block's column for each of `shared`, and for what ``identicalRows(of:sharing:)`` proves
+    /// first uses the first block's column for each of `shared`, and for what ``identicalRows(of:as:balances:sharing:)`` proves
     /// equal. Columns of the first block that other blocks use lose their scenario suffix.
     private mutating func compose(shared: [Int], tail: [Double]?) throws(DispatchError) {
         let riskWeight: Double
         if case .conditionalValueAtRisk(_, let λ) = set.risk { riskWeight = λ } else { riskWeight = 0 }
-        let first = blocks[0].builder
+        let first = blocks[0].builder, firstTerms = first.rowTerms()
+        let firstBalances = Set(blocks[0].balanceRows.compactMap { $0 }.joined())
         var used = Set<Int>()
         for (s, block) in blocks.enumerated() {
             if let j = shared.first(where: { block.builder.columnName($0) != first.columnName($0) }) {
@@ -113,7 +114,8 @@ struct ScenarioFormulation {
             var sharing: [Int: Int] = [:], sharedRows: [Int: Int] = [:]
             if s > 0 {
                 for j in shared { sharing[j] = columns[0][j] }
-                sharedRows = identicalRows(of: block, sharing: &sharing)
+                let balances = firstBalances.union(block.balanceRows.compactMap { $0 }.joined())
+                sharedRows = identicalRows(of: block.builder, as: firstTerms, balances: balances, sharing: &sharing)
                 used.formUnion(sharing.keys)
             }
             let placed = builder.append(block.builder, nameSuffix: suffix(s), objectiveScale: weight,
@@ -129,15 +131,16 @@ struct ScenarioFormulation {
     /// are all shared. An equality row of that kind with one column not yet shared proves that column equal to the first
     /// block's, which `sharing` then gets too (a state of charge in the shared hours follows from the shared charge and
     /// discharge). Repeated until nothing changes, so a whole trajectory is found whatever the row order. Bus balances
-    /// stay in every block: their duals are the scenario's prices, where a row stated once has the whole model's dual.
-    private func identicalRows(of block: DispatchFormulation, sharing: inout [Int: Int]) -> [Int: Int] {
-        let first = blocks[0].builder, firstTerms = first.rowTerms(), terms = block.builder.rowTerms()
-        let balances = Set((blocks[0].balanceRows + block.balanceRows).compactMap { $0 }.joined())
+    /// (`balances`) stay in every block: their duals are the scenario's prices, where a row stated once has the whole
+    /// model's dual. `firstTerms` are the first block's ``LinearModelBuilder/rowTerms()``.
+    private func identicalRows(of block: LinearModelBuilder, as firstTerms: [[(column: Int, coefficient: Double)]],
+                               balances: Set<Int>, sharing: inout [Int: Int]) -> [Int: Int] {
+        let first = blocks[0].builder, terms = block.rowTerms()
         var sharedRows: [Int: Int] = [:], changed = true
         while changed {
             changed = false
             for i in terms.indices where i < firstTerms.count && sharedRows[i] == nil && !balances.contains(i) {
-                let bounds = block.builder.rowBounds(i)
+                let bounds = block.rowBounds(i)
                 guard bounds == first.rowBounds(i), terms[i].count == firstTerms[i].count,
                       zip(terms[i], firstTerms[i]).allSatisfy({ $0.column == $1.column && $0.coefficient == $1.coefficient })
                 else { continue }

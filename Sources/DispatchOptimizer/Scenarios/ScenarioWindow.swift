@@ -38,9 +38,7 @@ extension DispatchOptimizer {
                                                    sharedHours: sharedHours, tail: tail)
             let model = try lp.model()
             timings.buildSeconds += seconds(clock.now - began)
-            let solution = try solve(model, solver: solver, options: options)
-            timings.solveSeconds += solution.solveSeconds
-            timings.solveCPUSeconds += solution.solveCPUSeconds
+            let solution = try solve(model, solver: solver, options: options, timings: &timings)
             solves += 1
             return (lp, model, solution)
         }
